@@ -1,0 +1,17 @@
+import { prepareTemplateDatabase } from "@rebound/testkit";
+import { analyserBench } from "./analyser-bench.js";
+import { dripBench } from "./drip-bench.js";
+import { inboundBench } from "./inbound-bench.js";
+
+// `pnpm bench [drip count] [inbound count]`: prints figures; it asserts only that nothing was lost or duplicated.
+const dripCount = Number(process.argv[2] ?? 10_000);
+const inboundCount = Number(process.argv[3] ?? 3_000);
+const dropTemplate = await prepareTemplateDatabase();
+try {
+  await dripBench(dripCount);
+  await inboundBench(inboundCount);
+  analyserBench();
+} finally {
+  await dropTemplate();
+}
+process.exit(0);

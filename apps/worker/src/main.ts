@@ -1,0 +1,22 @@
+import { loadConfigOrExit } from "@rebound/config";
+import { buildContext } from "@rebound/core";
+import { startWorkers } from "./workers.js";
+
+const config = loadConfigOrExit();
+const ctx = buildContext(config);
+const running = await startWorkers(ctx, {
+  reconcileEveryMs: config.RECONCILE_EVERY_MS,
+  lockDurationMs: config.WORKER_LOCK_MS,
+});
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  ctx.log.info("worker shutting down", { signal });
+  await running.close();
+  await ctx.close();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

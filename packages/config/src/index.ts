@@ -1,0 +1,97 @@
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { z } from "zod";
+
+const LOCAL_SECRET = "dev-only-secret-change-me-0123456789abcdef";
+
+const url = (name: string) =>
+  z.string().refine((v) => {
+    try {
+      new URL(v);
+      return true;
+    } catch {
+      return false;
+    }
+  }, `${name} must be a URL`);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: url("DATABASE_URL").default("postgresql://postgres@127.0.0.1:5432/rebound"),
+  REDIS_URL: url("REDIS_URL").default("redis://127.0.0.1:6379"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PUBLIC_URL: url("PUBLIC_URL").optional(),
+  APP_SECRET: z.string().min(32, "APP_SECRET must be at least 32 characters").default(LOCAL_SECRET),
+  MAIL_FROM: z.string().min(3).default("Rebound <coach@rebound.localhost>"),
+  INBOUND_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+\.[a-z0-9-]+$/i, "INBOUND_DOMAIN must be a domain name")
+    .default("reply.rebound.localhost"),
+  RESEND_API_KEY: z.string().min(1).optional(),
+  RESEND_BASE_URL: url("RESEND_BASE_URL").default("https://api.resend.com"),
+  RESEND_WEBHOOK_SECRET: z.string().min(1).optional(),
+  RESEND_RATE_LIMIT: z.coerce.number().positive().default(2),
+  INBOUND_MIME_SECRET: z.string().min(16, "INBOUND_MIME_SECRET must be at least 16 characters").optional(),
+  DRIP_SPEEDUP: z.coerce.number().min(1).default(1),
+  RECONCILE_EVERY_MS: z.coerce.number().int().min(200).default(60_000),
+  WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]+$/)
+    .default("rebound"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export type Config = z.infer<typeof schema> & { PUBLIC_URL: string };
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/**
+ * Parses an environment into a Config. Empty strings count as unset so that a
+ * copied `.env.example` with blank optional values still starts.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? "environment");
+    throw new ConfigError(`Invalid configuration: ${name}: ${issue?.message ?? "invalid"}`);
+  }
+  const cfg = parsed.data;
+  if (cfg.NODE_ENV === "production" && cfg.APP_SECRET === LOCAL_SECRET) {
+    throw new ConfigError("Invalid configuration: APP_SECRET: set a real secret in production");
+  }
+  return { ...cfg, PUBLIC_URL: (cfg.PUBLIC_URL ?? `http://localhost:${cfg.PORT}`).replace(/\/$/, "") };
+}
+
+/**
+ * Loads `.env` from the workspace root (the folder with pnpm-workspace.yaml) into
+ * process.env when it exists. Variables already set in the environment win.
+ */
+export function loadDotEnv(from: string = process.cwd()): string | null {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "pnpm-workspace.yaml"))) {
+      const file = join(dir, ".env");
+      if (!existsSync(file)) return null;
+      process.loadEnvFile(file);
+      return file;
+    }
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+/** For process entry points: read `.env`, then print one clear line and exit instead of a stack trace. */
+export function loadConfigOrExit(env?: Record<string, string | undefined>): Config {
+  try {
+    if (!env) loadDotEnv();
+    return loadConfig(env ?? process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

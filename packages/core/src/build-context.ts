@@ -1,0 +1,36 @@
+import type { Config } from "@rebound/config";
+import { createDb } from "@rebound/db";
+import { createTransport, type MailTransport, RedisRateLimiter } from "@rebound/mail";
+import { createQueues, createRedis } from "@rebound/queue";
+import { type AppContext, type Clock, systemClock } from "./context.js";
+import { createLogger, type Logger } from "./logger.js";
+
+/** Builds the shared services once; `close()` releases them in reverse order. */
+export function buildContext(
+  config: Config,
+  opts: { clock?: Clock; mail?: MailTransport; log?: Logger; dbPoolSize?: number } = {},
+): AppContext & { close(): Promise<void> } {
+  const db = createDb(config.DATABASE_URL, { max: opts.dbPoolSize });
+  const redis = createRedis(config.REDIS_URL, { forWorker: true });
+  const queues = createQueues(redis, config.QUEUE_PREFIX);
+  const log = opts.log ?? createLogger(config.LOG_LEVEL);
+  return {
+    config,
+    db,
+    redis,
+    queues,
+    // One provider limit for every process: the bucket lives in Redis.
+    mail:
+      opts.mail ??
+      createTransport(config, db, {
+        limiter: new RedisRateLimiter(redis, `${config.QUEUE_PREFIX}:ratelimit:resend`, config.RESEND_RATE_LIMIT),
+      }),
+    clock: opts.clock ?? systemClock,
+    log,
+    async close() {
+      await queues.close();
+      await redis.quit().catch(() => redis.disconnect());
+      await db.$disconnect();
+    },
+  };
+}

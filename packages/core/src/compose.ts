@@ -1,0 +1,93 @@
+import type { Config } from "@rebound/config";
+import { feedbackMailto, STEP_KEYS, type StepKey } from "@rebound/domain";
+import { type CompiledStepEmail, compileStepEmail, type StepEmailProps } from "@rebound/emails";
+import type { OutgoingEmail } from "@rebound/mail";
+import { logUrl, preferencesUrl, replyAddress, unsubscribeUrl } from "./links.js";
+
+export function firstName(name: string | null | undefined): string {
+  const first = name?.trim().split(/\s+/)[0];
+  return first || "there";
+}
+
+/** Each template is rendered once per step per process, then filled per email. */
+export class TemplateCache {
+  private compiled = new Map<string, Promise<CompiledStepEmail>>();
+  /** Compiles every step up front so the first batch does not pay for it. */
+  async warm(): Promise<void> {
+    await Promise.all(STEP_KEYS.map((k) => this.get(k)));
+  }
+  get(step: StepKey): Promise<CompiledStepEmail> {
+    let c = this.compiled.get(step);
+    if (!c) {
+      c = compileStepEmail(step);
+      c.catch(() => this.compiled.delete(step));
+      this.compiled.set(step, c);
+    }
+    return c;
+  }
+}
+
+export interface DripEmailInput {
+  messageId: string;
+  idempotencyKey: string;
+  programId: string;
+  step: StepKey;
+  /** Links and tokens are derived from this fixed instant so a retried send is byte-identical. */
+  issuedAt: Date;
+  candidate: { id: string; email: string; name: string | null };
+  interview: { company: string; role: string | null; interviewer: string | null };
+}
+
+export function stepProps(config: Config, input: DripEmailInput): StepEmailProps {
+  return {
+    firstName: firstName(input.candidate.name),
+    company: input.interview.company,
+    role: input.interview.role ?? "",
+    feedbackMailto: feedbackMailto({
+      candidateName: input.candidate.name,
+      company: input.interview.company,
+      role: input.interview.role,
+      interviewer: input.interview.interviewer,
+    }),
+    unsubscribeUrl: unsubscribeUrl(config, input.candidate.id),
+    preferencesUrl: preferencesUrl(config, input.candidate.id, input.issuedAt),
+    logUrl: logUrl(config, input.candidate.id, input.issuedAt),
+  };
+}
+
+/** Envelope every Rebound email shares: reply address, one-click unsubscribe, tags. */
+export function envelope(
+  config: Config,
+  input: {
+    messageId: string;
+    idempotencyKey: string;
+    programId: string;
+    step: string;
+    issuedAt: Date;
+    to: string;
+    candidateId: string;
+  },
+  content: { subject: string; html: string; text: string },
+): OutgoingEmail {
+  return {
+    key: input.idempotencyKey,
+    from: config.MAIL_FROM,
+    to: input.to,
+    ...content,
+    replyTo: replyAddress(config, input.messageId, input.issuedAt),
+    headers: {
+      "List-Unsubscribe": `<${unsubscribeUrl(config, input.candidateId)}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+      "X-Rebound-Message": input.messageId,
+    },
+    tags: [
+      { name: "program", value: input.programId },
+      { name: "step", value: input.step.replace(/[^A-Za-z0-9_-]/g, "_") },
+    ],
+  };
+}
+
+export function composeDripEmail(config: Config, template: CompiledStepEmail, input: DripEmailInput): OutgoingEmail {
+  const content = template.fill(stepProps(config, input));
+  return envelope(config, { ...input, to: input.candidate.email, candidateId: input.candidate.id }, content);
+}

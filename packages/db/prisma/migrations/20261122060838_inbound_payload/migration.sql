@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "InboundMessage" ADD COLUMN     "payload" JSONB,
+ADD COLUMN     "raw" BYTEA;

@@ -1,0 +1,361 @@
+import { describe, expect, it } from "vitest";
+import {
+  type Analysis,
+  actionsFor,
+  analyseReflection,
+  buildAnalysisPrompt,
+  compareWithEarlier,
+  createLlmAnalyser,
+  evaluateAnalyser,
+  formatEvaluation,
+  keywordAnalyser,
+  THEME_ACTIONS,
+  THEME_LABELS,
+} from "../src/analysis/index.js";
+import { THEMES, type Theme } from "../src/themes.js";
+import { ANALYSIS_CASES } from "./analysis-cases.js";
+import {
+  ANALYSIS_HOLDOUT_CASES,
+  ANALYSIS_HOLDOUT_CASES_2,
+  ANALYSIS_HOLDOUT_CASES_3,
+} from "./analysis-holdout-cases.js";
+
+const themesOf = (text: string): Theme[] => analyseReflection(text).themes.map((f) => f.theme);
+const ALL_CASES = [
+  ...ANALYSIS_CASES,
+  ...ANALYSIS_HOLDOUT_CASES,
+  ...ANALYSIS_HOLDOUT_CASES_2,
+  ...ANALYSIS_HOLDOUT_CASES_3,
+];
+
+describe("theme detection", () => {
+  it("finds themes from everyday and misspelled wordings", () => {
+    expect(themesOf("i was so nervouse i could barely speak")).toContain("nonverbal");
+    expect(themesOf("I didnt do any reasearch on the company")).toContain("preparation");
+    expect(themesOf("my portfollio had broken links")).toContain("materials");
+    expect(themesOf("my resum had a typo")).toContain("materials");
+    expect(themesOf("should have used the star format")).toContain("structure");
+    expect(themesOf("They asked a brain teaser and I blanked")).toContain("unexpected-questions");
+    expect(themesOf("I rambled and went off on a tangent")).toContain("communication");
+    expect(themesOf("they need AWS and I've never used kubernetes")).toContain("skills-gap");
+    expect(themesOf("not a good team fit, the culture is all weekends")).toContain("culture-fit");
+    expect(themesOf("I sent a thank you note and asked for feedback")).toContain("follow-up");
+    expect(themesOf("I'm so discouraged, it's all my fault")).toContain("mindset");
+  });
+
+  it("orders themes strongest first and quotes evidence from the text", () => {
+    const text = "I rambled, went off on a tangent and was hard to follow. I was a bit nervous too.";
+    const result = analyseReflection(text);
+    expect(result.themes[0]?.theme).toBe("communication");
+    const scores = result.themes.map((f) => f.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    expect(result.themes[0]?.evidence).toEqual(["rambled", "went off on a tangent", "hard to follow"]);
+  });
+
+  it("returns only exact substrings of the input as evidence, distress evidence and high points", () => {
+    for (const { text } of ALL_CASES) {
+      const result = analyseReflection(text);
+      for (const finding of result.themes) {
+        expect(finding.evidence.length).toBeGreaterThan(0);
+        for (const phrase of finding.evidence) expect(text).toContain(phrase);
+      }
+      for (const phrase of result.distressEvidence) expect(text).toContain(phrase);
+      for (const point of result.highPoints) expect(text).toContain(point);
+    }
+  });
+
+  it("handles curly apostrophes like straight ones", () => {
+    expect(themesOf("I didn’t know the company at all")).toEqual(["preparation"]);
+    expect(analyseReflection("I didn’t know the company at all").themes[0]?.evidence).toEqual([
+      "didn’t know the company",
+    ]);
+  });
+
+  it("gives an empty analysis for empty or theme-less text", () => {
+    expect(analyseReflection("")).toEqual({
+      themes: [],
+      distress: false,
+      distressEvidence: [],
+      highPoints: [],
+      substantial: false,
+      wordCount: 0,
+    });
+    expect(themesOf("Thanks for the emails, see you next week.")).toEqual([]);
+  });
+
+  it("is deterministic", () => {
+    const text = ANALYSIS_CASES[13]?.text ?? "";
+    expect(analyseReflection(text)).toEqual(analyseReflection(text));
+  });
+});
+
+describe("negation", () => {
+  it.each([
+    ["I was not nervous", "nonverbal"],
+    ["I wasn't nervous at all", "nonverbal"],
+    ["I wasn’t too nervous this time", "nonverbal"],
+    ["No problem with eye contact", "nonverbal"],
+    ["no problems with eye contact or nerves", "nonverbal"],
+    ["my eye contact was fine", "nonverbal"],
+    ["I never felt unprepared", "preparation"],
+    ["I didn't ramble this time", "communication"],
+    ["nerves weren't an issue", "nonverbal"],
+    ["My portfolio walkthrough went great", "materials"],
+    ["the STAR method really helped", "structure"],
+    ["I don't think I rambled or was nervous", "communication"],
+  ] as const)("%s -> no %s", (text, theme) => {
+    expect(themesOf(text)).not.toContain(theme);
+  });
+
+  it.each([
+    ["I was nervous", "nonverbal"],
+    ["I didn't make eye contact", "nonverbal"],
+    ["I couldn't stop fidgeting", "nonverbal"],
+    ["I didn't research the company", "preparation"],
+    ["not sure if I rambled", "communication"],
+    ["It's hard not to take it personally", "mindset"],
+    ["I wasn't nervous, but I rambled", "communication"],
+  ] as const)("%s -> %s", (text, theme) => {
+    expect(themesOf(text)).toContain(theme);
+  });
+
+  it("keeps the negation inside its own clause", () => {
+    const themes = themesOf("I wasn't nervous, I was just unprepared");
+    expect(themes).toContain("preparation");
+    expect(themes).not.toContain("nonverbal");
+  });
+});
+
+describe("distress", () => {
+  it.each([
+    "I want to give up",
+    "whats the point",
+    "What’s the point anymore",
+    "I feel worthless",
+    "cant do this anymore",
+    "everything feels hopeless",
+    "I'm done with job hunting",
+    "i dont see a way out",
+    "I don't see the point of living",
+  ])("flags %j", (text) => {
+    const result = analyseReflection(text);
+    expect(result.distress).toBe(true);
+    expect(result.distressEvidence.length).toBeGreaterThan(0);
+    for (const phrase of result.distressEvidence) expect(text).toContain(phrase);
+  });
+
+  it.each([
+    "I won't give up",
+    "I'm not giving up, onto the next one",
+    "I'm not going to give up",
+    "I don't feel hopeless",
+    "what's the point of a cover letter nobody reads?",
+    "I'm done with the first round, second one on Friday",
+  ])("does not flag %j", (text) => {
+    const result = analyseReflection(text);
+    expect(result.distress).toBe(false);
+    expect(result.distressEvidence).toEqual([]);
+  });
+
+  it("quotes the matched phrase", () => {
+    expect(analyseReflection("Rejected again. I feel worthless honestly.").distressEvidence).toEqual([
+      "I feel worthless",
+    ]);
+  });
+});
+
+describe("high points and substance", () => {
+  it("quotes positive statements", () => {
+    const result = analyseReflection(
+      "I was not nervous at all. My portfolio walkthrough went great and they loved the case study. But they wanted a PMP cert.",
+    );
+    expect(result.highPoints).toEqual(["My portfolio walkthrough went great and they loved the case study"]);
+    expect(result.themes.map((f) => f.theme)).toEqual(["skills-gap"]);
+  });
+
+  it("ignores negated praise", () => {
+    expect(analyseReflection("It didn't go well and I wasn't proud of it").highPoints).toEqual([]);
+  });
+
+  it("marks a reflection substantial with 40 words or two themes", () => {
+    expect(analyseReflection("I rambled.").substantial).toBe(false);
+    expect(analyseReflection("I rambled and I was so nervous my voice was shaking.").substantial).toBe(true);
+    const long = `${"We talked about the team and the product for a while. ".repeat(4)}It was fine.`;
+    expect(analyseReflection(long).wordCount).toBeGreaterThanOrEqual(40);
+    expect(analyseReflection(long).substantial).toBe(true);
+  });
+});
+
+describe("actions and labels", () => {
+  it("has a label and three distinct actions for every theme", () => {
+    for (const theme of THEMES) {
+      expect(THEME_LABELS[theme].length).toBeGreaterThan(0);
+      expect(THEME_ACTIONS[theme]).toHaveLength(3);
+      expect(new Set(THEME_ACTIONS[theme]).size).toBe(3);
+    }
+  });
+
+  it("returns two or three actions", () => {
+    for (const theme of THEMES) {
+      expect(actionsFor(theme)).toHaveLength(3);
+      expect(actionsFor(theme, 2)).toHaveLength(2);
+      expect(actionsFor(theme, 1)).toHaveLength(2);
+      expect(actionsFor(theme, 10)).toHaveLength(3);
+      expect(actionsFor(theme, 2)).toEqual(THEME_ACTIONS[theme].slice(0, 2));
+    }
+  });
+});
+
+describe("compareWithEarlier", () => {
+  it("is null without earlier interviews", () => {
+    expect(compareWithEarlier(["preparation"], [])).toBeNull();
+  });
+
+  it("names the companies where a theme came up before, and what is new", () => {
+    const text = compareWithEarlier(
+      ["communication", "skills-gap"],
+      [
+        { company: "Acme", themes: ["communication"] },
+        { company: "Globex", themes: ["communication"] },
+      ],
+    );
+    expect(text).toBe("Communication came up again, as at Acme and Globex; skills gap is new this time.");
+  });
+
+  it("calls out themes that no longer appear as progress", () => {
+    const text = compareWithEarlier(
+      ["structure"],
+      [
+        { company: "Acme", themes: ["structure", "nonverbal"] },
+        { company: "Initech", themes: ["preparation"] },
+      ],
+    );
+    expect(text).toBe(
+      "Answer structure came up again, as at Acme. Preparation and research (Initech) and body language and confidence (Acme) have not come up again: that is progress.",
+    );
+  });
+
+  it("handles all-new themes and interviews without themes", () => {
+    expect(compareWithEarlier(["mindset"], [{ company: "Acme", themes: [] }])).toBe(
+      "Mindset is new compared with your interview at Acme.",
+    );
+    expect(compareWithEarlier([], [{ company: "Acme", themes: [] }])).toBe(
+      "As at Acme, no particular theme stood out this time.",
+    );
+    expect(compareWithEarlier([], [{ company: "Acme", themes: ["materials"] }])).toBe(
+      "No particular theme stood out this time, and resume and presentation (Acme) has not come up again: that is progress.",
+    );
+  });
+});
+
+describe("LLM analyser", () => {
+  const text = "I rambled a lot and I think I was nervous. My slides went really well.";
+
+  it("builds a prompt with the taxonomy and the reflection", () => {
+    const prompt = buildAnalysisPrompt(text);
+    for (const theme of THEMES) expect(prompt).toContain(theme);
+    expect(prompt).toContain(text);
+  });
+
+  it("falls back to the keyword analyser on invalid output", async () => {
+    const expected = analyseReflection(text);
+    for (const answer of [
+      "not json at all",
+      "{ broken json",
+      '{"themes":[{"theme":"charisma","evidence":["rambled"]}],"distress":false}',
+      '{"themes":"communication","distress":"no"}',
+      "",
+    ]) {
+      const analyser = createLlmAnalyser(() => Promise.resolve(answer));
+      expect(await analyser.analyse(text)).toEqual(expected);
+    }
+  });
+
+  it("falls back when the model call fails", async () => {
+    const analyser = createLlmAnalyser(() => Promise.reject(new Error("provider down")));
+    expect(await analyser.analyse(text)).toEqual(analyseReflection(text));
+  });
+
+  it("uses a valid answer, keeping only quotes found in the reflection", async () => {
+    let seenPrompt = "";
+    const answer = {
+      themes: [
+        { theme: "nonverbal", evidence: ["I was nervous", "I was NERVOUS", "sweating buckets"] },
+        { theme: "communication", evidence: ["rambled a lot"] },
+        { theme: "materials", evidence: ["invented phrase"] },
+      ],
+      distress: false,
+      distressEvidence: [],
+      highPoints: ["My slides went really well", "something made up"],
+    };
+    const analyser = createLlmAnalyser((prompt) => {
+      seenPrompt = prompt;
+      return Promise.resolve(`Sure! \`\`\`json\n${JSON.stringify(answer)}\n\`\`\``);
+    });
+    const result: Analysis = await analyser.analyse(text);
+    expect(seenPrompt).toContain(text);
+    expect(analyser.name).toBe("llm");
+    expect(result.themes).toEqual([
+      { theme: "communication", score: 1, evidence: ["rambled a lot"] },
+      { theme: "nonverbal", score: 1, evidence: ["I was nervous"] },
+    ]);
+    expect(result.highPoints).toEqual(["My slides went really well"]);
+  });
+
+  it("keeps the offline distress flag when the model misses it", async () => {
+    const analyser = createLlmAnalyser(() => Promise.resolve('{"themes":[],"distress":false}'));
+    const result = await analyser.analyse("honestly I want to give up");
+    expect(result.distress).toBe(true);
+    expect(result.distressEvidence).toEqual(["want to give up"]);
+  });
+
+  it("keyword analyser wraps analyseReflection", async () => {
+    expect(keywordAnalyser.name).toBe("keyword");
+    expect(await keywordAnalyser.analyse(text)).toEqual(analyseReflection(text));
+  });
+});
+
+describe("evaluation", () => {
+  it("counts true and false positives per theme", () => {
+    const result = evaluateAnalyser([
+      { text: "I rambled", themes: ["communication"] },
+      { text: "I rambled", themes: ["structure"] },
+      { text: "I want to give up", themes: ["mindset"], distress: true },
+    ]);
+    const row = (t: Theme) => result.perTheme.find((r) => r.theme === t);
+    expect(row("communication")).toMatchObject({ tp: 1, fp: 1, fn: 0, precision: 0.5, recall: 1 });
+    expect(row("structure")).toMatchObject({ tp: 0, fp: 0, fn: 1, precision: 1, recall: 0 });
+    expect(result.distress).toMatchObject({ precision: 1, recall: 1 });
+    expect(formatEvaluation(result)).toContain("communication");
+  });
+
+  it("meets the floor on the labelled set", () => {
+    expect(ANALYSIS_CASES.length).toBeGreaterThanOrEqual(60);
+    const result = evaluateAnalyser(ANALYSIS_CASES);
+    console.log(`Labelled set (patterns were developed against it):\n${formatEvaluation(result)}`);
+    expect(result.micro.precision).toBeGreaterThanOrEqual(0.75);
+    expect(result.micro.recall).toBeGreaterThanOrEqual(0.75);
+    expect(result.distress.recall).toBe(1);
+    expect(result.distress.precision).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it("reports the hold-out sets, which were written after the patterns", () => {
+    const holdout = [...ANALYSIS_HOLDOUT_CASES, ...ANALYSIS_HOLDOUT_CASES_2, ...ANALYSIS_HOLDOUT_CASES_3];
+    const result = evaluateAnalyser(holdout);
+    console.log(`Hold-out sets:\n${formatEvaluation(result)}`);
+    console.log(`Newest hold-out set alone:\n${formatEvaluation(evaluateAnalyser(ANALYSIS_HOLDOUT_CASES_3))}`);
+    // A regression guard, not a target: recall on unseen wording is the analyser's known weakness.
+    expect(result.micro.precision).toBeGreaterThanOrEqual(0.8);
+    expect(result.micro.recall).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it("analyses thousands of reflections per second", () => {
+    const texts = ALL_CASES.map((c) => c.text);
+    const runs = 5000;
+    const started = performance.now();
+    for (let i = 0; i < runs; i++) analyseReflection(texts[i % texts.length] ?? "");
+    const perSecond = (runs / (performance.now() - started)) * 1000;
+    console.log(`throughput: ${Math.round(perSecond)} reflections/s`);
+    expect(perSecond).toBeGreaterThan(1000);
+  });
+});

@@ -1,0 +1,38 @@
+import type { StepKey } from "@rebound/domain";
+import { createElement } from "react";
+import { type RenderedEmail, renderParts } from "./render-email.js";
+import type { StepEmailProps } from "./step-props.js";
+import { stepSubject } from "./step-subjects.js";
+import { STEP_TEMPLATES } from "./step-templates.js";
+import AnalysisEmail, { type AnalysisEmailProps, analysisSubject } from "./templates/analysis.js";
+import SubscribeConfirmEmail, {
+  type SubscribeConfirmProps,
+  subscribeConfirmSubject,
+} from "./templates/subscribe-confirm.js";
+
+export { type CompiledStepEmail, compileStepEmail } from "./compile-step-email.js";
+export type { RenderedEmail } from "./render-email.js";
+export type { StepEmailProps } from "./step-props.js";
+export { stepPrompts } from "./step-prompts.js";
+export { stepSubject } from "./step-subjects.js";
+export type { AnalysisEmailProps, AnalysisTheme } from "./templates/analysis.js";
+export type { SubscribeConfirmProps } from "./templates/subscribe-confirm.js";
+
+/** Renders one drip step with React Email (HTML and plain text). For volume, use compileStepEmail(). */
+export async function renderStepEmail(step: StepKey, props: StepEmailProps): Promise<RenderedEmail> {
+  const subject = stepSubject(step, props);
+  const parts = await renderParts(createElement(STEP_TEMPLATES[step], props));
+  return { subject, ...parts };
+}
+
+/** The personal summary sent after a reflection has been analysed. */
+export async function renderAnalysisEmail(props: AnalysisEmailProps): Promise<RenderedEmail> {
+  const subject = analysisSubject(props);
+  return { subject, ...(await renderParts(createElement(AnalysisEmail, props))) };
+}
+
+/** The double opt-in confirmation for public sign-ups. */
+export async function renderSubscribeConfirmEmail(props: SubscribeConfirmProps): Promise<RenderedEmail> {
+  const subject = subscribeConfirmSubject(props);
+  return { subject, ...(await renderParts(createElement(SubscribeConfirmEmail, props))) };
+}

@@ -1,0 +1,28 @@
+import { isAutoReply } from "./auto-reply.js";
+import { type ReplyCommand, parseCommand } from "./commands.js";
+import { extractForwardedCompany } from "./forwarded.js";
+import type { InboundEmail } from "./inbound-email.js";
+import { findReplyToken, isStartAddress } from "./reply-address.js";
+import { extractReply } from "./strip-quotes.js";
+
+export type InboundAnalysis =
+  | { kind: "auto-reply" }
+  | { kind: "start"; company: string | null }
+  | { kind: "reply"; token: string; reflection: string; command: ReplyCommand | null }
+  | { kind: "unroutable" };
+
+/**
+ * What to do with an inbound mail: ignore it (automatic), subscribe the sender (start@),
+ * store a reflection (reply+token@), or log it as unroutable. Auto-replies win over
+ * everything, so an out-of-office to start@ subscribes nobody.
+ */
+export function analyseInbound(mail: InboundEmail, inboundDomain: string): InboundAnalysis {
+  if (isAutoReply(mail)) return { kind: "auto-reply" };
+  const token = findReplyToken(mail, inboundDomain);
+  if (token) {
+    const reflection = extractReply(mail.text);
+    return { kind: "reply", token, reflection, command: parseCommand(reflection) };
+  }
+  if (isStartAddress(mail, inboundDomain)) return { kind: "start", company: extractForwardedCompany(mail) };
+  return { kind: "unroutable" };
+}

@@ -1,0 +1,5 @@
+export * from "./fake-resend.js";
+export * from "./test-env.js";
+export * from "./redis-server.js";
+export { default as prepareTemplateDatabase } from "./global-setup.js";
+export * from "./inbound-requests.js";
