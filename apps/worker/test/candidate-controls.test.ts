@@ -86,6 +86,8 @@ describe("pause, resume and erase", () => {
       ].join("\r\n"),
     );
     await eventually(async () => (await env.ctx.db.reflection.count({ where: { candidateId } })) === 1);
+    // The reply triggers the analysis email; erasing while it is in flight is covered in send-races.test.ts.
+    await eventually(() => env.resend.to(email).some((e) => stepOf(e) === "analysis"));
 
     expect((await call("DELETE", `/v1/candidates/${candidateId}`)).status).toBe(200);
     const after = await call("GET", `/v1/candidates/${candidateId}`);

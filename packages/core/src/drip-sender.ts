@@ -5,6 +5,7 @@ import type { JobData } from "@rebound/queue";
 import { composeDripEmail, type TemplateCache } from "./compose.js";
 import type { AppContext } from "./context.js";
 import { dripKey } from "./enrol.js";
+import { recordSent } from "./record-sent.js";
 import { dueAtForStep, programWindow } from "./schedule.js";
 
 export type DripItem = JobData<"drip">;
@@ -75,6 +76,8 @@ interface GroupRow {
   interviewer: string | null;
 }
 
+type LiveRow = GroupRow & { email: string; company: string };
+
 async function sendGroup(ctx: Ctx, templates: TemplateCache, batchKey: string): Promise<void> {
   // One flat query: this is the hot path, and nested ORM includes cost more CPU than the send itself.
   const messages = await ctx.db.$queryRaw<GroupRow[]>`
@@ -86,13 +89,19 @@ async function sendGroup(ctx: Ctx, templates: TemplateCache, batchKey: string): 
     LEFT JOIN "Interview" i ON i.id = e."interviewId"
     WHERE m."batchKey" = ${batchKey} AND m.status = 'sending'
     ORDER BY m.id`;
-  if (messages.length === 0) return;
-  const emails: OutgoingEmail[] = [];
-  for (const m of messages) {
-    if (!m.email || m.company === null) throw new Error(`message ${m.id} lost its candidate or interview`);
+  // A retried group can hold a candidate erased since the first attempt: nothing more goes to them.
+  const live = messages.filter((m): m is LiveRow => m.email !== null && m.company !== null);
+  if (live.length < messages.length) {
+    const gone = messages.filter((m) => m.email === null || m.company === null).map((m) => m.id);
+    await ctx.db.message.updateMany({ where: { id: { in: gone }, status: "sending" }, data: { status: "cancelled" } });
+  }
+  if (live.length === 0) return;
+  const batch: { id: string; email: OutgoingEmail }[] = [];
+  for (const m of live) {
     const step = m.step as StepKey;
-    emails.push(
-      composeDripEmail(ctx.config, await templates.get(step), {
+    batch.push({
+      id: m.id,
+      email: composeDripEmail(ctx.config, await templates.get(step), {
         messageId: m.id,
         idempotencyKey: m.idempotencyKey,
         programId: m.programId,
@@ -101,11 +110,11 @@ async function sendGroup(ctx: Ctx, templates: TemplateCache, batchKey: string): 
         candidate: { id: m.candidateId, email: m.email, name: m.name },
         interview: { company: m.company, role: m.role, interviewer: m.interviewer },
       }),
-    );
+    });
   }
   let providerIds: string[];
   try {
-    providerIds = await ctx.mail.send({ idempotencyKey: batchKey, emails });
+    providerIds = await ctx.mail.send({ idempotencyKey: batchKey, emails: batch.map((b) => b.email) });
   } catch (err) {
     if (!(err instanceof PermanentSendError)) throw err;
     ctx.log.error("provider refused a batch", { batchKey, error: err.message });
@@ -113,21 +122,20 @@ async function sendGroup(ctx: Ctx, templates: TemplateCache, batchKey: string): 
       where: { batchKey, status: "sending" },
       data: { status: "failed", error: err.message },
     });
-    const enrollmentIds = messages.flatMap((m) => (m.enrollmentId ? [m.enrollmentId] : []));
+    const enrollmentIds = live.flatMap((m) => (m.enrollmentId ? [m.enrollmentId] : []));
     await ctx.db.enrollment.updateMany({
       where: { id: { in: enrollmentIds }, status: "active" },
       data: { status: "stopped", stopReason: "provider refused the email", nextDueAt: null },
     });
     return;
   }
-  const subjects = emails.map((e) => e.subject);
-  const tos = emails.map((e) => e.to);
-  const sentAt = ctx.clock.now();
-  await ctx.db.$executeRaw`
-    UPDATE "Message" m SET status = 'sent', "sentAt" = ${sentAt}, "providerId" = v.pid, subject = v.subject, "toEmail" = v.to_email
-    FROM unnest(${messages.map((m) => m.id)}::uuid[], ${providerIds}::text[], ${subjects}::text[], ${tos}::text[])
-      AS v(id, pid, subject, to_email)
-    WHERE m.id = v.id AND m.status = 'sending' AND m."batchKey" = ${batchKey}`;
+  const sent = batch.map((b, i) => ({
+    id: b.id,
+    providerId: providerIds[i] ?? null,
+    subject: b.email.subject,
+    to: b.email.to,
+  }));
+  await recordSent(ctx.db, batchKey, sent, ctx.clock.now());
 }
 
 interface AdvanceRow {

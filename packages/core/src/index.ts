@@ -10,6 +10,7 @@ export * from "./logger.js";
 export * from "./micro-batcher.js";
 export * from "./programs.js";
 export * from "./reconcile.js";
+export * from "./record-sent.js";
 export * from "./schedule.js";
 export * from "./build-context.js";
 export * from "./analysis-email.js";

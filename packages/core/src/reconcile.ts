@@ -74,4 +74,3 @@ export async function reconcile(ctx: Ctx, lookAheadMs: number): Promise<{ requeu
     ctx.log.debug("reconciled", { drips: jobs.length, retried, inbound: staleInbound.length });
   return { requeued: jobs.length + staleInbound.length };
 }
-
