@@ -1,12 +1,15 @@
 /**
  * Candidate controls racing a send. Erasure: an email already in flight may still
  * go out, but nothing personal is stored after the erasure, and a send not yet
- * claimed does not happen.
+ * claimed does not happen. Pause: a track paused mid-send keeps its next step.
  */
 import {
   eraseCandidate,
   enrolInterview,
+  pauseCandidate,
+  reconcile,
   recordSent,
+  resumeCandidate,
   sendAnalysisEmail,
   sendDueDrips,
   sendTracked,
@@ -181,5 +184,44 @@ describe("erasure while an email is being sent", () => {
     await erasing;
     await recording;
     expect(await messageOf(c.messageId)).toMatchObject({ status: "sent", subject: null, toEmail: null });
+  });
+});
+
+describe("pause while an email is being sent", () => {
+  it("a pause landing between the hand-over and the move to the next step keeps the track going", async () => {
+    const c = await enrolled("Hooli");
+    env.resend.sendDelayMs = 800;
+    const sending = sendDueDrips(env.ctx, templates, [
+      { enrollmentId: c.enrollmentId, step: "process", messageId: c.messageId },
+    ]);
+    await eventually(async () => (await messageOf(c.messageId)).status === "sending");
+    await pauseCandidate(env.ctx, c.candidateId, null, "test");
+    await sending;
+
+    expect((await messageOf(c.messageId)).status).toBe("sent");
+    const next = await env.ctx.db.message.findFirst({ where: { enrollmentId: c.enrollmentId, step: "feedback" } });
+    expect(next?.status).toBe("scheduled"); // waiting, unclaimed while paused
+    await resumeCandidate(env.ctx, c.candidateId, "test");
+    const enrollment = await env.ctx.db.enrollment.findUniqueOrThrow({ where: { id: c.enrollmentId } });
+    expect(enrollment).toMatchObject({ status: "active", nextStep: 1 });
+  });
+
+  it("the reconciler moves on an enrolment whose sender died between hand-over and moving on", async () => {
+    const c = await enrolled("Pied Piper");
+    // Sent a minute ago, then the worker died and its job went with Redis.
+    await env.ctx.db.message.update({
+      where: { id: c.messageId },
+      data: { status: "sent", sentAt: new Date(Date.now() - 60_000), subject: "s", toEmail: c.email },
+    });
+    await reconcile(env.ctx, 1000);
+    const next = await env.ctx.db.message.findFirst({ where: { enrollmentId: c.enrollmentId, step: "feedback" } });
+    expect(next?.status).toBe("scheduled");
+    expect(await env.ctx.db.enrollment.findUniqueOrThrow({ where: { id: c.enrollmentId } })).toMatchObject({
+      status: "active",
+      nextStep: 1,
+    });
+    // A second pass changes nothing.
+    await reconcile(env.ctx, 1000);
+    expect(await env.ctx.db.message.count({ where: { enrollmentId: c.enrollmentId } })).toBe(2);
   });
 });

@@ -154,8 +154,16 @@ interface AdvanceRow {
   sendWeekdays: number[];
 }
 
-/** Moves each enrolment whose current step was sent to its next step (or completes it). */
-export async function advanceEnrollments(ctx: Ctx, messageIds: readonly string[]): Promise<void> {
+/**
+ * Moves each enrolment whose current step was sent to its next step (or completes it).
+ * A paused enrolment moves too: a pause that lands between the hand-over and this
+ * step must not leave the track without a next message. That message waits,
+ * unclaimed, until the candidate is active again.
+ */
+export async function advanceEnrollments(
+  ctx: Pick<AppContext, "db" | "queues" | "config" | "clock">,
+  messageIds: readonly string[],
+): Promise<void> {
   const rows = await ctx.db.$queryRaw<AdvanceRow[]>`
     SELECT m.id AS "messageId", m.step, e.id AS "enrollmentId", e.track::text AS track, e."nextStep", e."enrolledAt",
            e."programId", e."candidateId", e."interviewId", c.timezone,
@@ -165,7 +173,7 @@ export async function advanceEnrollments(ctx: Ctx, messageIds: readonly string[]
     JOIN "Candidate" c ON c.id = e."candidateId"
     JOIN "Program" p ON p.id = e."programId"
     WHERE m.id = ANY(${[...messageIds]}::uuid[]) AND m.kind = 'drip'
-      AND m.status IN ('sent', 'delivered', 'bounced', 'complained', 'failed') AND e.status = 'active'`;
+      AND m.status IN ('sent', 'delivered', 'bounced', 'complained', 'failed') AND e.status IN ('active', 'paused')`;
   const newMessages: {
     id: string;
     programId: string;
@@ -214,7 +222,7 @@ export async function advanceEnrollments(ctx: Ctx, messageIds: readonly string[]
       FROM unnest(${updates.map((u) => u.id)}::uuid[], ${updates.map((u) => u.from)}::int[], ${updates.map((u) => u.to)}::int[],
                   ${updates.map((u) => u.dueAt)}::timestamp[], ${updates.map((u) => u.done)}::boolean[])
         AS v(id, from_step, to_step, due_at, done)
-      WHERE e.id = v.id AND e."nextStep" = v.from_step AND e.status = 'active'
+      WHERE e.id = v.id AND e."nextStep" = v.from_step AND e.status IN ('active', 'paused')
       RETURNING e.id
     )
     INSERT INTO "Message" (id, "programId", "candidateId", "enrollmentId", "interviewId", kind, step, status, "idempotencyKey", "dueAt", "createdAt", attempts)

@@ -1,8 +1,9 @@
 import { jobIds, type Queue } from "@rebound/queue";
 import { resumeExpiredPauses } from "./candidates.js";
 import type { AppContext } from "./context.js";
+import { advanceEnrollments } from "./drip-sender.js";
 
-type Ctx = Pick<AppContext, "db" | "queues" | "clock" | "log">;
+type Ctx = Pick<AppContext, "db" | "queues" | "clock" | "log" | "config">;
 
 /** How long a claimed message may stay in `sending` before the reconciler assumes its job is gone. */
 export const STUCK_SENDING_MS = 5 * 60_000;
@@ -70,7 +71,36 @@ export async function reconcile(ctx: Ctx, lookAheadMs: number): Promise<{ requeu
       await ctx.queues.add("inbound", { inboundId: m.id });
     }
   }
-  if (jobs.length || staleInbound.length)
-    ctx.log.debug("reconciled", { drips: jobs.length, retried, inbound: staleInbound.length });
-  return { requeued: jobs.length + staleInbound.length };
+  const stalled = await advanceStalled(ctx, now);
+  if (jobs.length || staleInbound.length || stalled)
+    ctx.log.debug("reconciled", { drips: jobs.length, retried, inbound: staleInbound.length, stalled });
+  return { requeued: jobs.length + staleInbound.length + stalled };
+}
+
+/** How long after its hand-over a sent step may wait for its enrolment to move on. */
+const STALLED_AFTER_MS = 30_000;
+
+/**
+ * Enrolments whose latest step was handed over but never moved on (the sender died
+ * between the two, and its job went with Redis): they have no message waiting, so
+ * nothing else would ever schedule their next step.
+ */
+async function advanceStalled(ctx: Ctx, now: Date): Promise<number> {
+  const rows = await ctx.db.$queryRaw<{ id: string }[]>`
+    SELECT DISTINCT ON (m."enrollmentId") m.id
+    FROM "Enrollment" e
+    JOIN "Message" m ON m."enrollmentId" = e.id AND m.kind = 'drip'
+    WHERE e.status IN ('active', 'paused')
+      AND m.status IN ('sent', 'delivered', 'bounced', 'complained', 'failed')
+      AND NOT EXISTS (
+        SELECT 1 FROM "Message" w WHERE w."enrollmentId" = e.id AND w.status IN ('scheduled', 'sending'))
+      AND m."sentAt" <= ${new Date(now.getTime() - STALLED_AFTER_MS)}
+    ORDER BY m."enrollmentId", m."sentAt" DESC
+    LIMIT 1000`;
+  if (rows.length === 0) return 0;
+  await advanceEnrollments(
+    ctx,
+    rows.map((r) => r.id),
+  );
+  return rows.length;
 }
