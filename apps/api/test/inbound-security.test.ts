@@ -265,7 +265,8 @@ describe("replies with a token that does not verify", () => {
     expect(erased.status).toBeLessThan(300);
     const { outcome, row } = await replyWith(target.token);
     expect(outcome).toBe("dropped");
-    expect(row.result).toBe("token names no live message");
+    expect(row.result).toBe("candidate erased");
+    expect(row.raw).toBeNull();
     expect(await db().reflection.count({ where: { candidateId: target.candidateId } })).toBe(0);
   });
 

@@ -1,3 +1,4 @@
+import { createPendingSubscription } from "@rebound/core";
 import { eventually, type FakeEmail, type TestEnv, unique } from "@rebound/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postMime, startWorkerWorld, type WorkerWorld } from "./support.js";
@@ -89,12 +90,23 @@ describe("pause, resume and erase", () => {
     // The reply triggers the analysis email; erasing while it is in flight is covered in send-races.test.ts.
     await eventually(() => env.resend.to(email).some((e) => stepOf(e) === "analysis"));
 
+    // A second signup of the same person, still waiting for its confirmation click.
+    await createPendingSubscription(env.ctx, {
+      programId: world.programId,
+      email,
+      company: "Initech",
+      outcome: "rejected",
+      source: "web",
+    });
+
     expect((await call("DELETE", `/v1/candidates/${candidateId}`)).status).toBe(200);
     const after = await call("GET", `/v1/candidates/${candidateId}`);
     expect(after.json).toMatchObject({ status: "erased", email: null, name: null });
     expect(JSON.stringify(after.json)).not.toContain("Initech");
     const reflection = await env.ctx.db.reflection.findFirstOrThrow({ where: { candidateId } });
     expect(reflection.text).toBeNull();
+    expect(reflection.analysis).toBeNull(); // it quotes the reflection
+    expect(await env.ctx.db.pendingSubscription.count({ where: { email } })).toBe(0);
     expect(reflection.themes.length).toBeGreaterThan(0); // aggregate themes stay
     const stats = await call("GET", `/v1/cohorts/${slug}/stats`);
     expect(stats.json.enrolled).toBe(1);

@@ -1,12 +1,17 @@
 /**
- * Candidate controls racing a send. Erasure: an email already in flight may still
- * go out, but nothing personal is stored after the erasure, and a send not yet
- * claimed does not happen. Pause: a track paused mid-send keeps its next step.
+ * Candidate controls racing the workers. Erasure: an email already in flight may
+ * still go out, but nothing personal is stored after the erasure (not the sent
+ * email's subject, not a reply being processed), and a send not yet claimed does
+ * not happen. Pause: a track paused mid-send keeps its next step.
  */
 import {
+  acceptInboundMime,
+  type InboundDeps,
   eraseCandidate,
   enrolInterview,
   pauseCandidate,
+  processInbound,
+  processInboundBatch,
   reconcile,
   recordSent,
   resumeCandidate,
@@ -15,7 +20,15 @@ import {
   sendTracked,
   TemplateCache,
 } from "@rebound/core";
-import { createTestEnv, createTestProgram, eventually, type TestEnv, unique } from "@rebound/testkit";
+import { keywordAnalyser } from "@rebound/domain";
+import {
+  createTestEnv,
+  createTestProgram,
+  eventually,
+  markFirstEmailSent,
+  type TestEnv,
+  unique,
+} from "@rebound/testkit";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 let env: TestEnv;
@@ -40,6 +53,38 @@ async function enrolled(company: string) {
 }
 
 const messageOf = (id: string) => env.ctx.db.message.findUniqueOrThrow({ where: { id } });
+
+/**
+ * Runs `work` while an erasure of the candidate has changed its row but not
+ * committed, and commits only once `work` is seen waiting on that row's lock.
+ */
+async function duringUncommittedErasure<T>(candidateId: string, work: () => Promise<T>): Promise<T> {
+  let commit = () => {};
+  const held = new Promise<void>((r) => {
+    commit = r;
+  });
+  const erasing = env.ctx.db.$transaction(async (tx) => {
+    await tx.candidate.update({ where: { id: candidateId }, data: { status: "erased", email: null } });
+    await tx.message.updateMany({ where: { candidateId }, data: { subject: null, toEmail: null } });
+    await held;
+  });
+  await eventually(async () => {
+    const [row] = await env.ctx.db.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+      WHERE a.datname = current_database() AND a.state = 'idle in transaction' AND l.locktype = 'transactionid'`;
+    return Number(row?.n ?? 0) > 0;
+  });
+  const running = work();
+  await eventually(async () => {
+    const [row] = await env.ctx.db.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+      WHERE a.datname = current_database() AND NOT l.granted`;
+    return Number(row?.n ?? 0) > 0;
+  });
+  commit();
+  await erasing;
+  return running;
+}
 
 describe("erasure while an email is being sent", () => {
   it("a drip email in flight is recorded without subject or address once the candidate is erased", async () => {
@@ -153,38 +198,51 @@ describe("erasure while an email is being sent", () => {
     const c = await enrolled("Soylent");
     const batchKey = unique("inflight");
     await env.ctx.db.message.update({ where: { id: c.messageId }, data: { status: "sending", batchKey } });
-    let commit = () => {};
-    const held = new Promise<void>((r) => {
-      commit = r;
-    });
-    let recorded = false;
-    // The erasure's transaction has changed the rows but not committed when the send is recorded.
-    const erasing = env.ctx.db.$transaction(async (tx) => {
-      await tx.candidate.update({ where: { id: c.candidateId }, data: { status: "erased", email: null } });
-      await tx.message.updateMany({ where: { candidateId: c.candidateId }, data: { subject: null, toEmail: null } });
-      await held;
-    });
-    await eventually(async () => {
-      const [row] = await env.ctx.db.$queryRaw<{ n: bigint }[]>`
-        SELECT count(*) AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-        WHERE a.datname = current_database() AND a.state = 'idle in transaction' AND l.locktype = 'transactionid'`;
-      return Number(row?.n ?? 0) > 0;
-    });
-    const recording = recordSent(
-      env.ctx.db,
-      batchKey,
-      [{ id: c.messageId, providerId: "prov-1", subject: "About Soylent", to: c.email }],
-      new Date(),
-    ).then(() => {
-      recorded = true;
-    });
-    await new Promise((r) => setTimeout(r, 300));
-    expect(recorded).toBe(false); // waiting on the erasure's lock
-    commit();
-    await erasing;
-    await recording;
+    await duringUncommittedErasure(c.candidateId, () =>
+      recordSent(
+        env.ctx.db,
+        batchKey,
+        [{ id: c.messageId, providerId: "p-1", subject: "About Soylent", to: c.email }],
+        new Date(),
+      ),
+    );
     expect(await messageOf(c.messageId)).toMatchObject({ status: "sent", subject: null, toEmail: null });
   });
+});
+
+describe("erasure while a reply is being processed", () => {
+  const deps: InboundDeps = {
+    analyser: keywordAnalyser,
+    fetchReceived: () => Promise.reject(new Error("not used")),
+  };
+  const replyFrom = async (company: string) => {
+    const c = await enrolled(company);
+    const { token } = await markFirstEmailSent(env, c.enrollmentId, c.email);
+    const raw = [
+      `From: <${c.email}>`,
+      `To: <reply+${token}@${env.config.INBOUND_DOMAIN}>`,
+      `Message-ID: <${unique("m")}@example.com>`,
+      "Subject: Re: your interview",
+      "",
+      "I was nervous and my answers about the billing migration rambled on.",
+      "",
+    ].join("\r\n");
+    const { id } = await acceptInboundMime(env.ctx, Buffer.from(raw));
+    return { ...c, inboundId: id };
+  };
+
+  for (const path of ["single", "batched"] as const) {
+    it(`a ${path} reply whose candidate is erased meanwhile is dropped, and its text never stored`, async () => {
+      const c = await replyFrom(`Wonka ${path}`);
+      await duringUncommittedErasure(c.candidateId, async () => {
+        if (path === "single") await processInbound(env.ctx, deps, c.inboundId);
+        else await processInboundBatch(env.ctx, deps, [c.inboundId]);
+      });
+      expect(await env.ctx.db.reflection.count({ where: { candidateId: c.candidateId } })).toBe(0);
+      const inbound = await env.ctx.db.inboundMessage.findUniqueOrThrow({ where: { id: c.inboundId } });
+      expect(inbound).toMatchObject({ status: "dropped", result: "candidate erased", raw: null });
+    });
+  }
 });
 
 describe("pause while an email is being sent", () => {

@@ -1,4 +1,4 @@
-import type { CandidateStatus } from "@rebound/db";
+import { type CandidateStatus, Prisma } from "@rebound/db";
 import type { AppContext } from "./context.js";
 import { emailHash } from "./enrol.js";
 import { AppError, notFound } from "./errors.js";
@@ -119,7 +119,25 @@ export async function resumeExpiredPauses(ctx: Ctx): Promise<number> {
   return due.length;
 }
 
-/** Erasure: personal data goes, rows that feed aggregate counts stay (anonymised). */
+type Tx = Parameters<Parameters<AppContext["db"]["$transaction"]>[0]>[0];
+
+/**
+ * Inside a transaction that is about to store personal data for these candidates:
+ * share-locks their rows and returns those not erased. An erasure running at the
+ * same time is waited for, so data written under this lock can never outlive it.
+ */
+export async function lockLiveCandidates(tx: Tx, candidateIds: readonly string[]): Promise<Set<string>> {
+  if (candidateIds.length === 0) return new Set();
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Candidate" WHERE id = ANY(${[...new Set(candidateIds)]}::uuid[]) AND status <> 'erased'
+    ORDER BY id FOR SHARE`;
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * Erasure: personal data goes, rows that feed aggregate counts stay (anonymised):
+ * the themes of each reflection, message states and timestamps, the enrolment.
+ */
 export async function eraseCandidate(ctx: Ctx, candidateId: string, actor: string): Promise<void> {
   const c = await ctx.db.candidate.findUnique({ where: { id: candidateId } });
   if (!c) throw notFound("candidate");
@@ -139,7 +157,11 @@ export async function eraseCandidate(ctx: Ctx, candidateId: string, actor: strin
     });
     await tx.message.updateMany({ where: { candidateId, status: "scheduled" }, data: { status: "cancelled" } });
     await tx.message.updateMany({ where: { candidateId }, data: { toEmail: null, subject: null } });
-    await tx.reflection.updateMany({ where: { candidateId }, data: { text: null, analysis: undefined } });
+    // The stored analysis quotes the reflection (evidence, high points): it goes with the text.
+    await tx.reflection.updateMany({ where: { candidateId }, data: { text: null, analysis: Prisma.DbNull } });
+    if (c.email) {
+      await tx.pendingSubscription.deleteMany({ where: { programId: c.programId, email: c.email.toLowerCase() } });
+    }
     await tx.auditLog.create({
       data: { programId: c.programId, actor, action: "candidate.erased", targetType: "candidate", targetId: c.id },
     });

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { verifyReplyToken } from "@rebound/domain";
 import { analyseInbound, parseMime } from "@rebound/inbound";
 import { queueAnalysis } from "./analysis-email.js";
+import { lockLiveCandidates } from "./candidates.js";
 import type { AppContext } from "./context.js";
 import {
   capReflection,
@@ -76,14 +77,25 @@ export async function processInboundBatch(ctx: Ctx, deps: InboundDeps, inboundId
       reply.receivedAt,
     ),
   }));
-  await ctx.db.$transaction([
-    ctx.db.reflection.createMany({ data, skipDuplicates: true }),
-    ctx.db.$executeRaw`
+  // Stored only for candidates not erased meanwhile; the others take the single path, which drops them.
+  const erased = await ctx.db.$transaction(async (tx) => {
+    const live = await lockLiveCandidates(
+      tx,
+      ready.map((r) => r.target.candidateId),
+    );
+    const keep = ready.filter((r) => live.has(r.target.candidateId));
+    await tx.reflection.createMany({
+      data: data.filter((d) => live.has(d.candidateId)),
+      skipDuplicates: true,
+    });
+    await tx.$executeRaw`
       UPDATE "InboundMessage" i SET status = 'processed', result = 'reflection', "processedAt" = ${now}::timestamp,
         raw = NULL, payload = NULL, "programId" = v.program_id
-      FROM unnest(${ready.map((r) => r.reply.id)}::uuid[], ${ready.map((r) => r.target.programId)}::uuid[]) AS v(id, program_id)
-      WHERE i.id = v.id AND i.status = 'queued'`,
-  ]);
+      FROM unnest(${keep.map((r) => r.reply.id)}::uuid[], ${keep.map((r) => r.target.programId)}::uuid[]) AS v(id, program_id)
+      WHERE i.id = v.id AND i.status = 'queued'`;
+    return ready.filter((r) => !live.has(r.target.candidateId)).map((r) => r.reply.id);
+  });
+  for (const id of erased) await processInbound(ctx, deps, id);
   const stored = await ctx.db.reflection.findMany({
     where: { sourceKey: { in: ready.map((r) => r.reply.sourceKey) } },
     select: { id: true, interviewId: true, step: true, distress: true, candidateId: true, analysis: true },

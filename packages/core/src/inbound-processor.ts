@@ -2,7 +2,7 @@ import { type Analyser, type Analysis, type Outcome, TRACKS, verifyReplyToken } 
 import { Prisma } from "@rebound/db";
 import { analyseInbound, fromResendReceived, type InboundEmail, InboundParseError, parseMime } from "@rebound/inbound";
 import { queueAnalysis } from "./analysis-email.js";
-import { pauseCandidate, stopCandidate } from "./candidates.js";
+import { lockLiveCandidates, pauseCandidate, stopCandidate } from "./candidates.js";
 import type { AppContext } from "./context.js";
 import { enrolInterview } from "./enrol.js";
 import { createPendingSubscription } from "./subscriptions.js";
@@ -127,6 +127,12 @@ export async function processInbound(ctx: Ctx, deps: InboundDeps, inboundId: str
     return "failed";
   }
 
+  const dropErased = async (programId: string): Promise<InboundOutcome> => {
+    ctx.log.warn("inbound reply dropped: candidate erased", { inboundId });
+    await finish("dropped", "candidate erased", programId);
+    return "dropped";
+  };
+
   const analysis = analyseInbound(mail, ctx.config.INBOUND_DOMAIN);
   if (analysis.kind === "auto-reply") {
     await finish("ignored", "auto-reply");
@@ -166,11 +172,12 @@ export async function processInbound(ctx: Ctx, deps: InboundDeps, inboundId: str
     return "dropped";
   }
   const [message] = await loadReplyTargets(ctx, [check.value.messageId]);
-  if (!message?.interviewId || message.candidateStatus === "erased") {
+  if (!message?.interviewId) {
     ctx.log.warn("inbound reply dropped: token names no live message", { inboundId });
     await finish("dropped", "token names no live message");
     return "dropped";
   }
+  if (message.candidateStatus === "erased") return dropErased(message.programId);
   const candidate = { id: message.candidateId, email: message.email, status: message.candidateStatus };
   const interviewId = message.interviewId;
   const actor = `reply:${message.id}`;
@@ -193,19 +200,16 @@ export async function processInbound(ctx: Ctx, deps: InboundDeps, inboundId: str
     return "ignored";
   }
   const found = await deps.analyser.analyse(text);
-  let reflectionId: string;
-  try {
-    const created = await ctx.db.reflection.create({
-      data: reflectionRow(message, interviewId, text, found, row.sourceKey, row.createdAt),
-      select: { id: true },
+  // Stored only while the candidate is not erased (an erasure may have committed since the lookup).
+  const reflectionId = await ctx.db.$transaction(async (tx) => {
+    if (!(await lockLiveCandidates(tx, [candidate.id])).has(candidate.id)) return null;
+    await tx.reflection.createMany({
+      data: [reflectionRow(message, interviewId, text, found, row.sourceKey, row.createdAt)],
+      skipDuplicates: true, // a retried job finds the reflection it stored before
     });
-    reflectionId = created.id;
-  } catch (err) {
-    if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")) throw err;
-    reflectionId = (
-      await ctx.db.reflection.findUniqueOrThrow({ where: { sourceKey: row.sourceKey }, select: { id: true } })
-    ).id;
-  }
+    return (await tx.reflection.findUniqueOrThrow({ where: { sourceKey: row.sourceKey }, select: { id: true } })).id;
+  });
+  if (!reflectionId) return dropErased(message.programId);
   if (found.distress) ctx.log.warn("distress signal in a reflection", { reflectionId, candidateId: candidate.id });
 
   // The pending track asks for the outcome; an answer starts the matching track.
