@@ -1,6 +1,6 @@
 import { signToken } from "@rebound/domain";
 import type { FakeEmail } from "@rebound/testkit";
-import { unique } from "@rebound/testkit";
+import { createTestProgram, unique } from "@rebound/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CorpusMessage, loadCorpus } from "../../../packages/inbound/test/corpus.js";
 import {
@@ -12,6 +12,7 @@ import {
   postMime,
   processStored,
   rawMail,
+  INBOUND_DOMAIN,
   START_ADDRESS,
   type World,
 } from "./support.js";
@@ -297,5 +298,50 @@ describe("POST /v1/subscribe (the web form)", () => {
       "spring",
     ]);
     expect(await db().enrollment.count({ where: { candidateId: candidate.id, status: "active" } })).toBe(1);
+  });
+});
+
+// Last in the file: it adds a second program, after which a plain start@ no longer names one.
+describe("which program a signup by email joins", () => {
+  const letter = (to: string, from: string) =>
+    rawMail({
+      to,
+      from: `Kim Park <${from}>`,
+      subject: "Fwd: Your application to Initrode",
+      body: [
+        "---------- Forwarded message ---------",
+        "From: Initrode Careers <careers@initrode.com>",
+        "Subject: Your application to Initrode",
+        "",
+        "Thank you for your interest in Initrode. We will not be moving forward.",
+      ].join("\n"),
+    });
+
+  it("start+<programId>@ joins that program, and with several programs a plain start@ joins none", async () => {
+    const other = await createTestProgram(world.env.ctx);
+
+    const tagged = `${unique("tag")}@example.com`;
+    const viaTag = await mailStart(letter(`start+${other.programId}@${INBOUND_DOMAIN}`, tagged));
+    expect(viaTag.outcome).toBe("subscription");
+    expect(viaTag.row.programId).toBe(other.programId);
+    expect(await db().pendingSubscription.findMany({ where: { email: tagged } })).toMatchObject([
+      { programId: other.programId, company: "Initrode" },
+    ]);
+    expect(world.env.resend.to(tagged)).toHaveLength(1);
+
+    const refusals: [string, string][] = [
+      [START_ADDRESS, "start: several programs; write to start+<programId>@ to choose one"],
+      [`start+0b7c4b8e-9d2f-4c1a-8e3b-5f6a7d8c9e0f@${INBOUND_DOMAIN}`, "start: no such program"],
+      [`start+not-a-program@${INBOUND_DOMAIN}`, "start: no such program"],
+    ];
+    for (const [to, result] of refusals) {
+      const from = `${unique("amb")}@example.com`;
+      const before = await inboundCounts(db());
+      const { outcome, row } = await mailStart(letter(to, from));
+      expect(outcome, to).toBe("dropped");
+      expect([row.status, row.result, row.raw], to).toEqual(["dropped", result, null]);
+      expect(await inboundCounts(db()), to).toEqual({ ...before, inbound: before.inbound + 1 }); // only the logged drop
+      expect(world.env.resend.to(from), to).toHaveLength(0);
+    }
   });
 });

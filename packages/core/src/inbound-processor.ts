@@ -1,4 +1,4 @@
-import { type Analyser, type Analysis, type Outcome, TRACKS, verifyReplyToken } from "@rebound/domain";
+import { type Analyser, type Analysis, isUuid, type Outcome, TRACKS, verifyReplyToken } from "@rebound/domain";
 import { Prisma } from "@rebound/db";
 import { analyseInbound, fromResendReceived, type InboundEmail, InboundParseError, parseMime } from "@rebound/inbound";
 import { queueAnalysis } from "./analysis-email.js";
@@ -148,9 +148,10 @@ export async function processInbound(ctx: Ctx, deps: InboundDeps, inboundId: str
       await finish("dropped", "start: no sender address");
       return "dropped";
     }
-    const program = await ctx.db.program.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } });
-    if (!program) {
-      await finish("dropped", "start: no program accepts email signups");
+    const program = await signupProgram(ctx, analysis.program);
+    if ("refused" in program) {
+      ctx.log.warn("signup by email dropped", { inboundId, reason: program.refused });
+      await finish("dropped", `start: ${program.refused}`);
       return "dropped";
     }
     await createPendingSubscription(ctx, {
@@ -233,6 +234,22 @@ export async function processInbound(ctx: Ctx, deps: InboundDeps, inboundId: str
   if (message.step === "analyse" || found.substantial) await queueAnalysis(ctx, [{ reflectionId, interviewId }]);
   await finish("processed", "reflection", message.programId);
   return "reflection";
+}
+
+/**
+ * The program a signup by email joins: the one named by `start+<programId>@`, or,
+ * for a plain `start@`, the only program there is. With several programs a plain
+ * `start@` is ambiguous, and guessing would put a candidate in a stranger's program.
+ */
+async function signupProgram(ctx: Pick<Ctx, "db">, tag: string | null): Promise<{ id: string } | { refused: string }> {
+  if (tag !== null) {
+    const program = isUuid(tag) ? await ctx.db.program.findUnique({ where: { id: tag }, select: { id: true } }) : null;
+    return program ?? { refused: "no such program" };
+  }
+  const [only, another] = await ctx.db.program.findMany({ select: { id: true }, take: 2 });
+  if (!only) return { refused: "no program accepts email signups" };
+  if (another) return { refused: "several programs; write to start+<programId>@ to choose one" };
+  return only;
 }
 
 /** "GOT THE JOB": the interview is marked as an offer and every running track stops. */

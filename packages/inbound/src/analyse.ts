@@ -2,17 +2,18 @@ import { isAutoReply } from "./auto-reply.js";
 import { type ReplyCommand, parseCommand } from "./commands.js";
 import { extractForwardedCompany } from "./forwarded.js";
 import type { InboundEmail } from "./inbound-email.js";
-import { findReplyToken, isStartAddress } from "./reply-address.js";
+import { findReplyToken, findStartAddress } from "./reply-address.js";
 import { extractReply } from "./strip-quotes.js";
 
 export type InboundAnalysis =
   | { kind: "auto-reply" }
-  | { kind: "start"; company: string | null }
+  /** `program`: the tag of a `start+<program>@` address, if any. */
+  | { kind: "start"; company: string | null; program: string | null }
   | { kind: "reply"; token: string; reflection: string; command: ReplyCommand | null }
   | { kind: "unroutable" };
 
 /**
- * What to do with an inbound mail: ignore it (automatic), subscribe the sender (start@),
+ * What to do with an inbound mail: ignore it (automatic), subscribe the sender (start@ or start+<program>@),
  * store a reflection (reply+token@), or log it as unroutable. Auto-replies win over
  * everything, so an out-of-office to start@ subscribes nobody.
  */
@@ -23,6 +24,7 @@ export function analyseInbound(mail: InboundEmail, inboundDomain: string): Inbou
     const reflection = extractReply(mail.text);
     return { kind: "reply", token, reflection, command: parseCommand(reflection) };
   }
-  if (isStartAddress(mail, inboundDomain)) return { kind: "start", company: extractForwardedCompany(mail) };
+  const start = findStartAddress(mail, inboundDomain);
+  if (start) return { kind: "start", company: extractForwardedCompany(mail), program: start.program };
   return { kind: "unroutable" };
 }

@@ -28,10 +28,18 @@ export function findReplyToken(mail: InboundEmail, inboundDomain: string): strin
   return null;
 }
 
-/** True when `start@<domain>` is among the recipients: a subscription by email. */
-export function isStartAddress(mail: InboundEmail, inboundDomain: string): boolean {
+/**
+ * The signup address among the recipients, looking in To, then Cc, then the
+ * envelope: `start@<domain>`, or `start+<program>@<domain>` to sign up with one
+ * program of several. `null` when there is none.
+ */
+export function findStartAddress(mail: InboundEmail, inboundDomain: string): { program: string | null } | null {
   const domain = normaliseDomain(inboundDomain);
-  if (domain === "") return false;
-  const start = `start@${domain}`;
-  return recipients(mail).some((address) => address.toLowerCase() === start);
+  if (domain === "") return null;
+  const pattern = new RegExp(`^start(?:\\+([0-9a-z-]{1,64}))?@${escapeRegExp(domain)}$`);
+  for (const address of recipients(mail)) {
+    const m = pattern.exec(address.toLowerCase());
+    if (m) return { program: m[1] ?? null };
+  }
+  return null;
 }

@@ -22,7 +22,7 @@ describe("analyseInbound", () => {
       subject: "Fwd: Your application to Globex",
       text: "---------- Forwarded message ---------\nFrom: Globex Careers <jobs@globex.com>\nSubject: Your application to Globex\n\nThank you for your interest in Globex.",
     });
-    expect(analyseInbound(mail, DOMAIN)).toEqual({ kind: "start", company: "Globex" });
+    expect(analyseInbound(mail, DOMAIN)).toEqual({ kind: "start", company: "Globex", program: null });
   });
 
   it("ignores auto-replies before anything else, even to start@", () => {

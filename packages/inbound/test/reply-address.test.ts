@@ -1,6 +1,6 @@
 import { signReplyToken, verifyReplyToken } from "@rebound/domain";
 import { describe, expect, it } from "vitest";
-import { findReplyToken, isStartAddress } from "../src/index.js";
+import { findReplyToken, findStartAddress } from "../src/index.js";
 import { DOMAIN, makeMail } from "./mail.js";
 
 describe("findReplyToken", () => {
@@ -52,16 +52,27 @@ describe("findReplyToken", () => {
   });
 });
 
-describe("isStartAddress", () => {
-  it("is true when start@ is a recipient anywhere", () => {
-    expect(isStartAddress(makeMail({ to: [`start@${DOMAIN}`] }), DOMAIN)).toBe(true);
-    expect(isStartAddress(makeMail({ cc: [`START@${DOMAIN.toUpperCase()}`] }), DOMAIN)).toBe(true);
-    expect(isStartAddress(makeMail({ deliveredTo: [`start@${DOMAIN}`] }), `@${DOMAIN}`)).toBe(true);
+describe("findStartAddress", () => {
+  it("finds start@ as a recipient anywhere", () => {
+    expect(findStartAddress(makeMail({ to: [`start@${DOMAIN}`] }), DOMAIN)).toEqual({ program: null });
+    expect(findStartAddress(makeMail({ cc: [`START@${DOMAIN.toUpperCase()}`] }), DOMAIN)).toEqual({ program: null });
+    expect(findStartAddress(makeMail({ deliveredTo: [`start@${DOMAIN}`] }), `@${DOMAIN}`)).toEqual({ program: null });
   });
 
-  it("is false otherwise", () => {
-    expect(isStartAddress(makeMail({ to: [`reply+abc@${DOMAIN}`] }), DOMAIN)).toBe(false);
-    expect(isStartAddress(makeMail({ to: [`start@other.example`] }), DOMAIN)).toBe(false);
-    expect(isStartAddress(makeMail({ to: [`restart@${DOMAIN}`] }), DOMAIN)).toBe(false);
+  it("reads the program of start+<program>@", () => {
+    const id = "0b7c4b8e-9d2f-4c1a-8e3b-5f6a7d8c9e0f";
+    expect(findStartAddress(makeMail({ to: [`start+${id}@${DOMAIN}`] }), DOMAIN)).toEqual({ program: id });
+    expect(findStartAddress(makeMail({ to: [`Start+${id.toUpperCase()}@${DOMAIN}`] }), DOMAIN)).toEqual({
+      program: id,
+    });
+  });
+
+  it("finds nothing otherwise", () => {
+    expect(findStartAddress(makeMail({ to: [`reply+abc@${DOMAIN}`] }), DOMAIN)).toBeNull();
+    expect(findStartAddress(makeMail({ to: [`start@other.example`] }), DOMAIN)).toBeNull();
+    expect(findStartAddress(makeMail({ to: [`restart@${DOMAIN}`] }), DOMAIN)).toBeNull();
+    expect(findStartAddress(makeMail({ to: [`start+@${DOMAIN}`] }), DOMAIN)).toBeNull();
+    expect(findStartAddress(makeMail({ to: [`start+a.b@${DOMAIN}`] }), DOMAIN)).toBeNull();
+    expect(findStartAddress(makeMail({ to: [`start@${DOMAIN}`] }), "")).toBeNull();
   });
 });
