@@ -4,8 +4,9 @@ import { serve } from "@hono/node-server";
 import { createApp } from "@rebound/api";
 import { enrolInterview } from "@rebound/core";
 import { signReplyToken } from "@rebound/domain";
+import { analyseInbound, parseMime } from "@rebound/inbound";
 import { createTestEnv, createTestProgram, TEST_MIME_SECRET } from "@rebound/testkit";
-import { loadCorpus, withToken } from "../../../packages/inbound/test/corpus.js";
+import { CORPUS_INBOUND_DOMAIN, loadCorpus, withToken } from "../../../packages/inbound/test/corpus.js";
 import { fmt, percentile } from "./stats.js";
 import { startWorkerProcess, stopWorkerProcess } from "./worker-process.js";
 
@@ -101,4 +102,19 @@ export async function inboundBench(count: number): Promise<void> {
     server.close();
     await env.close();
   }
+}
+
+/** The parser and stripper alone, in process: the whole corpus, many rounds, after a warm-up. */
+export async function parseBench(rounds = 20): Promise<void> {
+  const token = "0195a3b27c1e7d409a511f2e3d4c5b6a-k2-abcdefghjkmnpqrstvwxyz01";
+  const raws = loadCorpus().map((m) => withToken(m.raw, token));
+  for (const raw of raws) analyseInbound(await parseMime(raw), CORPUS_INBOUND_DOMAIN);
+  const start = performance.now();
+  for (let round = 0; round < rounds; round++) {
+    for (const raw of raws) analyseInbound(await parseMime(raw), CORPUS_INBOUND_DOMAIN);
+  }
+  const secs = (performance.now() - start) / 1000;
+  console.log(
+    `parse + strip alone:         ${fmt((raws.length * rounds) / secs, 0)} messages/s in process (${raws.length * rounds} corpus messages)`,
+  );
 }

@@ -1,7 +1,7 @@
 import { prepareTemplateDatabase } from "@rebound/testkit";
 import { analyserBench } from "./analyser-bench.js";
 import { dripBench } from "./drip-bench.js";
-import { inboundBench } from "./inbound-bench.js";
+import { inboundBench, parseBench } from "./inbound-bench.js";
 
 // `pnpm bench [drip count] [inbound count]`: prints figures; it asserts only that nothing was lost or duplicated.
 const dripCount = Number(process.argv[2] ?? 10_000);
@@ -10,6 +10,7 @@ const dropTemplate = await prepareTemplateDatabase();
 try {
   await dripBench(dripCount);
   await inboundBench(inboundCount);
+  await parseBench();
   analyserBench();
 } finally {
   await dropTemplate();

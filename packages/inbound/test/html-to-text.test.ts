@@ -68,10 +68,11 @@ describe("htmlToText", () => {
     expect(htmlToText("")).toBe("");
   });
 
-  it("is linear on a large document", () => {
+  // A quadratic pass would not finish 100,000 blocks within the test's time-out.
+  it("converts a large document completely", () => {
     const html = "<div>some <b>text</b> &amp; more</div>".repeat(100_000);
-    const started = performance.now();
-    expect(htmlToText(html).split("\n")).toHaveLength(100_000);
-    expect(performance.now() - started).toBeLessThan(2000);
+    const lines = htmlToText(html).split("\n");
+    expect(lines).toHaveLength(100_000);
+    expect(new Set(lines)).toEqual(new Set(["some text & more"]));
   });
 });

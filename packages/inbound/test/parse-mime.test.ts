@@ -201,10 +201,8 @@ describe("parseMime: malformed input", () => {
 
   it("rejects a message over MAX_RAW_BYTES at once, without parsing it", async () => {
     const raw = mime(`From: a@b.test\nTo: ${TO}`, "x".repeat(MAX_RAW_BYTES));
-    const started = performance.now();
     await expect(parseMime(raw)).rejects.toThrow(/more than the/);
     await expect(parseMime(Buffer.from(raw))).rejects.toThrow(InboundParseError);
-    expect(performance.now() - started).toBeLessThan(200);
   });
 
   it("parses a 10 MB message just under the limit without crashing", async () => {
@@ -212,9 +210,8 @@ describe("parseMime: malformed input", () => {
     const body = `It went fine.\r\n\r\n${line.repeat(Math.floor((MAX_RAW_BYTES - 2000) / line.length))}`;
     const raw = mime(`From: a@b.test\nTo: ${TO}`, body);
     expect(Buffer.byteLength(raw)).toBeGreaterThan(10_000_000);
-    const started = performance.now();
     const mail = await parseMime(raw);
     expect(mail.text.startsWith("It went fine.\n")).toBe(true);
-    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(mail.text.length).toBeGreaterThan(9_000_000);
   }, 20_000);
 });

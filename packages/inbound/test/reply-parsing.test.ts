@@ -184,10 +184,9 @@ describe("extractReply: layout", () => {
     expect(extractReply(text)).toBe(text);
   });
 
-  it("is linear on a large reply", () => {
+  // A quadratic pass would not finish a million characters within the test's time-out.
+  it("strips the quote of a very large reply", () => {
     const big = "word ".repeat(200_000);
-    const started = performance.now();
     expect(extractReply(`${big}\n\n> quoted`)).toBe(big.trim());
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
