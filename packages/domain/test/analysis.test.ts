@@ -19,6 +19,7 @@ import {
   ANALYSIS_HOLDOUT_CASES_2,
   ANALYSIS_HOLDOUT_CASES_3,
 } from "./analysis-holdout-cases.js";
+import { ANALYSIS_OUTSIDE_CASES, ANALYSIS_SEALED_CASES } from "./analysis-outside-cases.js";
 
 const themesOf = (text: string): Theme[] => analyseReflection(text).themes.map((f) => f.theme);
 const ALL_CASES = [
@@ -26,6 +27,8 @@ const ALL_CASES = [
   ...ANALYSIS_HOLDOUT_CASES,
   ...ANALYSIS_HOLDOUT_CASES_2,
   ...ANALYSIS_HOLDOUT_CASES_3,
+  ...ANALYSIS_OUTSIDE_CASES,
+  ...ANALYSIS_SEALED_CASES,
 ];
 
 describe("theme detection", () => {
@@ -349,13 +352,12 @@ describe("evaluation", () => {
     expect(result.micro.recall).toBeGreaterThanOrEqual(0.6);
   });
 
-  it("analyses thousands of reflections per second", () => {
-    const texts = ALL_CASES.map((c) => c.text);
-    const runs = 5000;
-    const started = performance.now();
-    for (let i = 0; i < runs; i++) analyseReflection(texts[i % texts.length] ?? "");
-    const perSecond = (runs / (performance.now() - started)) * 1000;
-    console.log(`throughput: ${Math.round(perSecond)} reflections/s`);
-    expect(perSecond).toBeGreaterThan(1000);
+  it("reports the sealed outside set, never used for tuning", () => {
+    const result = evaluateAnalyser(ANALYSIS_SEALED_CASES);
+    console.log(`Sealed outside set:\n${formatEvaluation(result)}`);
+    // A regression guard just under the figures recorded when it was sealed (P 0.75, R 0.59).
+    expect(result.micro.precision).toBeGreaterThanOrEqual(0.7);
+    expect(result.micro.recall).toBeGreaterThanOrEqual(0.55);
+    expect(result.distress.precision).toBe(1);
   });
 });

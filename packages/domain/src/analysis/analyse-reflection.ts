@@ -100,9 +100,13 @@ export function analyseReflection(text: string): Analysis {
     }
     themes.push({ theme, score, evidence });
   }
+  const distressEvidence = findDistress(index);
+  // Distress is discouragement at its strongest: always the mindset theme too.
+  if (distressEvidence.length > 0 && !themes.some((t) => t.theme === "mindset")) {
+    themes.push({ theme: "mindset", score: STRONG, evidence: [...distressEvidence] });
+  }
   const order = (t: Theme) => THEMES.indexOf(t);
   themes.sort((a, b) => b.score - a.score || order(a.theme) - order(b.theme));
-  const distressEvidence = findDistress(index);
   const wordCount = index.tokens.length;
   return {
     themes,

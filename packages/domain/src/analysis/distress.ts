@@ -36,6 +36,15 @@ const DISTRESS = [
   "(?:can't|cannot) stop crying",
   "(?:i'm|i am|feel|feeling) (?:so |really )?(?:depressed|in despair)",
   "despair",
+  "(?:i've|i have|ive|i had|i'd) (?:already |just )?given up on (?:everything|myself|life|it all|finding)",
+  "(?:can't|cannot|can not|barely|haven't been able to|unable to) (?:eat|sleep)(?: or (?:eat|sleep))?",
+  "(?:lie|lying|lay|laying) awake",
+  "(?:not|barely|haven't been|hardly) sleeping",
+  "(?:don't|do not|can't|cannot) see why i should (?:bother|keep|go on|carry on|try)",
+  "why (?:should i |do i )?(?:even )?bother",
+  "(?:i'm|i am|i feel like|feel like|feeling like) (?:such )?a burden",
+  "(?:feel|feeling) like crying",
+  "(?:cry|crying|cried) (?:every|all) (?:day|night|the time)",
 ].map((source) => compilePattern(source));
 
 export function findDistress(index: TextIndex): string[] {
