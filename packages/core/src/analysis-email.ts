@@ -27,13 +27,10 @@ export async function queueAnalysis(
   reflections: readonly { reflectionId: string; interviewId: string }[],
 ): Promise<void> {
   if (reflections.length === 0) return;
-  const sent = await ctx.db.message.findMany({
-    where: {
-      idempotencyKey: { in: reflections.map((r) => analysisKey(r.interviewId)) },
-      status: { notIn: ["scheduled", "sending"] },
-    },
-    select: { idempotencyKey: true },
-  });
+  const sent = await ctx.db.$queryRaw<{ idempotencyKey: string }[]>`
+    SELECT "idempotencyKey" FROM "Message"
+    WHERE "idempotencyKey" = ANY(${reflections.map((r) => analysisKey(r.interviewId))}::text[])
+      AND status NOT IN ('scheduled', 'sending')`;
   const done = new Set(sent.map((m) => m.idempotencyKey));
   const todo = reflections.filter((r) => !done.has(analysisKey(r.interviewId)));
   await Promise.all(todo.map((r) => ctx.queues.add("analysis", r)));

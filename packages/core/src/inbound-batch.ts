@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { verifyReplyToken } from "@rebound/domain";
 import { analyseInbound, parseMime } from "@rebound/inbound";
 import { queueAnalysis } from "./analysis-email.js";
-import { lockLiveCandidates } from "./candidates.js";
 import type { AppContext } from "./context.js";
 import {
   capReflection,
@@ -32,11 +31,12 @@ interface PlainReply {
  * exactly the same effects.
  */
 export async function processInboundBatch(ctx: Ctx, deps: InboundDeps, inboundIds: readonly string[]): Promise<void> {
-  const rows = await ctx.db.inboundMessage.findMany({
-    where: { id: { in: [...inboundIds] }, status: "queued" },
-    select: { id: true, source: true, raw: true, sourceKey: true, createdAt: true },
-    orderBy: { createdAt: "asc" },
-  });
+  const rows = await ctx.db.$queryRaw<
+    { id: string; source: string; raw: Uint8Array | null; sourceKey: string; createdAt: Date }[]
+  >`
+    SELECT id, source, raw, "sourceKey", "createdAt" FROM "InboundMessage"
+    WHERE id = ANY(${[...inboundIds]}::uuid[]) AND status = 'queued'
+    ORDER BY "createdAt"`;
   const single: string[] = [];
   const plain: PlainReply[] = [];
   const now = ctx.clock.now();
@@ -66,9 +66,8 @@ export async function processInboundBatch(ctx: Ctx, deps: InboundDeps, inboundId
   if (ready.length === 0) return;
 
   const analyses = await Promise.all(ready.map(({ reply }) => deps.analyser.analyse(reply.text)));
-  const data = ready.map(({ reply, target }, i) => ({
-    id: randomUUID(),
-    ...reflectionRow(
+  const reflections = ready.map(({ reply, target }, i) =>
+    reflectionRow(
       target,
       target.interviewId,
       reply.text,
@@ -76,39 +75,54 @@ export async function processInboundBatch(ctx: Ctx, deps: InboundDeps, inboundId
       reply.sourceKey,
       reply.receivedAt,
     ),
-  }));
-  // Stored only for candidates not erased meanwhile; the others take the single path, which drops them.
-  const erased = await ctx.db.$transaction(async (tx) => {
-    const live = await lockLiveCandidates(
-      tx,
-      ready.map((r) => r.target.candidateId),
-    );
-    const keep = ready.filter((r) => live.has(r.target.candidateId));
-    await tx.reflection.createMany({
-      data: data.filter((d) => live.has(d.candidateId)),
-      skipDuplicates: true,
-    });
-    await tx.$executeRaw`
+  );
+  const col = <K extends keyof (typeof reflections)[number]>(k: K) => reflections.map((r) => r[k]);
+  const json = (values: unknown[]) => values.map((v) => JSON.stringify(v ?? null));
+  // One transaction of flat statements (the hot path; ORM batches cost more than the work). The
+  // candidates are share-locked first, so the later statements see any erasure that committed
+  // meanwhile: nothing is stored for an erased candidate, and those replies take the single
+  // path, which drops them.
+  const [, , processed] = await ctx.db.$transaction([
+    ctx.db.$queryRaw`
+      SELECT id FROM "Candidate" WHERE id = ANY(${[...new Set(col("candidateId"))]}::uuid[]) ORDER BY id FOR SHARE`,
+    ctx.db.$executeRaw`
+      INSERT INTO "Reflection" (id, "programId", "candidateId", "interviewId", "messageId", step, prompt, text, themes,
+                                analysis, distress, "sourceKey", "receivedAt")
+      SELECT v.id, v.program_id, v.candidate_id, v.interview_id, v.message_id, v.step, v.prompt, v.text,
+             ARRAY(SELECT jsonb_array_elements_text(v.themes)), v.analysis, v.distress, v.source_key, v.received_at
+      FROM unnest(${reflections.map(() => randomUUID())}::uuid[], ${col("programId")}::uuid[], ${col("candidateId")}::uuid[],
+                  ${col("interviewId")}::uuid[], ${col("messageId")}::uuid[], ${col("step")}::text[], ${col("prompt")}::text[],
+                  ${col("text")}::text[], ${json(col("themes"))}::jsonb[], ${json(col("analysis"))}::jsonb[],
+                  ${col("distress")}::boolean[], ${col("sourceKey")}::text[], ${col("receivedAt")}::timestamp[])
+        AS v(id, program_id, candidate_id, interview_id, message_id, step, prompt, text, themes, analysis, distress,
+             source_key, received_at)
+      JOIN "Candidate" c ON c.id = v.candidate_id AND c.status <> 'erased'
+      ON CONFLICT ("sourceKey") DO NOTHING`,
+    ctx.db.$queryRaw<{ id: string }[]>`
       UPDATE "InboundMessage" i SET status = 'processed', result = 'reflection', "processedAt" = ${now}::timestamp,
         raw = NULL, payload = NULL, "programId" = v.program_id
-      FROM unnest(${keep.map((r) => r.reply.id)}::uuid[], ${keep.map((r) => r.target.programId)}::uuid[]) AS v(id, program_id)
-      WHERE i.id = v.id AND i.status = 'queued'`;
-    return ready.filter((r) => !live.has(r.target.candidateId)).map((r) => r.reply.id);
-  });
-  for (const id of erased) await processInbound(ctx, deps, id);
-  const stored = await ctx.db.reflection.findMany({
-    where: { sourceKey: { in: ready.map((r) => r.reply.sourceKey) } },
-    select: { id: true, interviewId: true, step: true, distress: true, candidateId: true, analysis: true },
-  });
+      FROM unnest(${ready.map((r) => r.reply.id)}::uuid[], ${col("programId")}::uuid[], ${col("candidateId")}::uuid[])
+        AS v(id, program_id, candidate_id)
+      JOIN "Candidate" c ON c.id = v.candidate_id AND c.status <> 'erased'
+      WHERE i.id = v.id AND i.status = 'queued'
+      RETURNING i.id`,
+  ]);
+  const done = new Set(processed.map((r) => r.id));
+  for (const { reply } of ready) if (!done.has(reply.id)) await processInbound(ctx, deps, reply.id);
+
+  const stored = await ctx.db.$queryRaw<
+    { id: string; interviewId: string; step: string; distress: boolean; candidateId: string; substantial: boolean }[]
+  >`
+    SELECT id, "interviewId", step, distress, "candidateId", coalesce((analysis->>'substantial')::boolean, false) AS substantial
+    FROM "Reflection" WHERE "sourceKey" = ANY(${col("sourceKey")}::text[])`;
   for (const r of stored) {
     if (r.distress) ctx.log.warn("distress signal in a reflection", { reflectionId: r.id, candidateId: r.candidateId });
   }
-  const wanted = stored.filter(
-    (r) => r.step === "analyse" || (r.analysis as { substantial?: boolean } | null)?.substantial,
-  );
   await queueAnalysis(
     ctx,
-    wanted.map((r) => ({ reflectionId: r.id, interviewId: r.interviewId })),
+    stored
+      .filter((r) => r.step === "analyse" || r.substantial)
+      .map((r) => ({ reflectionId: r.id, interviewId: r.interviewId })),
   );
 }
 
