@@ -54,6 +54,17 @@ async function enrolled(company: string) {
 
 const messageOf = (id: string) => env.ctx.db.message.findUniqueOrThrow({ where: { id } });
 
+/** Sends the candidate's first email slowly and runs `action` while the provider holds it. */
+async function whileFirstEmailInFlight(c: Awaited<ReturnType<typeof enrolled>>, action: () => Promise<unknown>) {
+  env.resend.sendDelayMs = 800;
+  const sending = sendDueDrips(env.ctx, templates, [
+    { enrollmentId: c.enrollmentId, step: "process", messageId: c.messageId },
+  ]);
+  await eventually(async () => (await messageOf(c.messageId)).status === "sending");
+  await action();
+  await sending;
+}
+
 /**
  * Runs `work` while an erasure of the candidate has changed its row but not
  * committed, and commits only once `work` is seen waiting on that row's lock.
@@ -89,13 +100,7 @@ async function duringUncommittedErasure<T>(candidateId: string, work: () => Prom
 describe("erasure while an email is being sent", () => {
   it("a drip email in flight is recorded without subject or address once the candidate is erased", async () => {
     const c = await enrolled("Umbrella Corp");
-    env.resend.sendDelayMs = 800;
-    const sending = sendDueDrips(env.ctx, templates, [
-      { enrollmentId: c.enrollmentId, step: "process", messageId: c.messageId },
-    ]);
-    await eventually(async () => (await messageOf(c.messageId)).status === "sending");
-    await eraseCandidate(env.ctx, c.candidateId, "test");
-    await sending;
+    await whileFirstEmailInFlight(c, () => eraseCandidate(env.ctx, c.candidateId, "test"));
 
     const row = await messageOf(c.messageId);
     expect(row.status).toBe("sent"); // it did go out: the provider had it before the erasure
@@ -248,13 +253,7 @@ describe("erasure while a reply is being processed", () => {
 describe("pause while an email is being sent", () => {
   it("a pause landing between the hand-over and the move to the next step keeps the track going", async () => {
     const c = await enrolled("Hooli");
-    env.resend.sendDelayMs = 800;
-    const sending = sendDueDrips(env.ctx, templates, [
-      { enrollmentId: c.enrollmentId, step: "process", messageId: c.messageId },
-    ]);
-    await eventually(async () => (await messageOf(c.messageId)).status === "sending");
-    await pauseCandidate(env.ctx, c.candidateId, null, "test");
-    await sending;
+    await whileFirstEmailInFlight(c, () => pauseCandidate(env.ctx, c.candidateId, null, "test"));
 
     expect((await messageOf(c.messageId)).status).toBe("sent");
     const next = await env.ctx.db.message.findFirst({ where: { enrollmentId: c.enrollmentId, step: "feedback" } });
