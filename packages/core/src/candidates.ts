@@ -122,16 +122,22 @@ export async function resumeExpiredPauses(ctx: Ctx): Promise<number> {
 type Tx = Parameters<Parameters<AppContext["db"]["$transaction"]>[0]>[0];
 
 /**
- * Inside a transaction that is about to store personal data for these candidates:
- * share-locks their rows and returns those not erased. An erasure running at the
- * same time is waited for, so data written under this lock can never outlive it.
+ * The lock every writer of personal data takes first, in its own transaction:
+ * share-locks the candidates' rows, so an erasure running at the same time is
+ * waited for, and the transaction's later statements see it. A query, not yet
+ * run: it also fits an array `$transaction`.
  */
+export function shareLockCandidates(db: Pick<Tx, "$queryRaw">, candidateIds: readonly string[]) {
+  return db.$queryRaw<{ id: string; status: string }[]>`
+    SELECT id, status::text AS status FROM "Candidate" WHERE id = ANY(${[...new Set(candidateIds)]}::uuid[])
+    ORDER BY id FOR SHARE`;
+}
+
+/** Inside a transaction about to store personal data: takes the lock and returns the candidates not erased. */
 export async function lockLiveCandidates(tx: Tx, candidateIds: readonly string[]): Promise<Set<string>> {
   if (candidateIds.length === 0) return new Set();
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "Candidate" WHERE id = ANY(${[...new Set(candidateIds)]}::uuid[]) AND status <> 'erased'
-    ORDER BY id FOR SHARE`;
-  return new Set(rows.map((r) => r.id));
+  const rows = await shareLockCandidates(tx, candidateIds);
+  return new Set(rows.filter((r) => r.status !== "erased").map((r) => r.id));
 }
 
 /**

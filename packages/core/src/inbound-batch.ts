@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { verifyReplyToken } from "@rebound/domain";
 import { analyseInbound, parseMime } from "@rebound/inbound";
 import { queueAnalysis } from "./analysis-email.js";
+import { shareLockCandidates } from "./candidates.js";
 import type { AppContext } from "./context.js";
 import {
   capReflection,
@@ -83,8 +84,7 @@ export async function processInboundBatch(ctx: Ctx, deps: InboundDeps, inboundId
   // meanwhile: nothing is stored for an erased candidate, and those replies take the single
   // path, which drops them.
   const [, , processed] = await ctx.db.$transaction([
-    ctx.db.$queryRaw`
-      SELECT id FROM "Candidate" WHERE id = ANY(${[...new Set(col("candidateId"))]}::uuid[]) ORDER BY id FOR SHARE`,
+    shareLockCandidates(ctx.db, col("candidateId")),
     ctx.db.$executeRaw`
       INSERT INTO "Reflection" (id, "programId", "candidateId", "interviewId", "messageId", step, prompt, text, themes,
                                 analysis, distress, "sourceKey", "receivedAt")
