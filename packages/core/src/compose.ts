@@ -1,13 +1,11 @@
 import type { Config } from "@rebound/config";
 import { feedbackMailto, STEP_KEYS, type StepKey } from "@rebound/domain";
-import { type CompiledStepEmail, compileStepEmail, type StepEmailProps } from "@rebound/emails";
+import { type CompiledStepEmail, compileStepEmail, firstName, type StepEmailProps } from "@rebound/emails";
 import type { OutgoingEmail } from "@rebound/mail";
 import { logUrl, preferencesUrl, replyAddress, unsubscribeUrl } from "./links.js";
 
-export function firstName(name: string | null | undefined): string {
-  const first = name?.trim().split(/\s+/)[0];
-  return first || "there";
-}
+// The name rule has one owner, @rebound/emails; re-exported for the composers that use it.
+export { firstName } from "@rebound/emails";
 
 /** Each template is rendered once per step per process, then filled per email. */
 export class TemplateCache {

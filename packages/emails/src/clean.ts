@@ -46,10 +46,6 @@ export function interviewPhrase(company: string, role: string): string {
   return role ? `for the ${role} role at ${company}` : `at ${company}`;
 }
 
-export function greeting(firstName: string): string {
-  return firstName ? `Hi ${firstName},` : "Hi there,";
-}
-
 /** Company names are required upstream; this keeps sentences readable if one slips through empty. */
 export function companyName(company: string): string {
   return cleanLine(company) || "the company";

@@ -11,6 +11,7 @@ import SubscribeConfirmEmail, {
 } from "./templates/subscribe-confirm.js";
 
 export { type CompiledStepEmail, compileStepEmail } from "./compile-step-email.js";
+export { firstName, greeting } from "./names.js";
 export type { RenderedEmail } from "./render-email.js";
 export type { StepEmailProps } from "./step-props.js";
 export { stepPrompts } from "./step-prompts.js";

@@ -1,5 +1,6 @@
 import { createContext, useContext } from "react";
-import { cleanBlock, cleanLine, companyName, greeting, interviewPhrase, safeUrl } from "./clean.js";
+import { cleanBlock, cleanLine, companyName, interviewPhrase, safeUrl } from "./clean.js";
+import { greeting } from "./names.js";
 import type { StepEmailProps } from "./step-props.js";
 
 /**
@@ -10,7 +11,7 @@ import type { StepEmailProps } from "./step-props.js";
  * the element tree).
  */
 export interface StepSlots {
-  /** "Hi Maya," or "Hi there,". */
+  /** "Hi Maya," or "Hello,". */
   greeting: string;
   company: string;
   /** "for the Product Designer role at Acme" or "at Acme". */
@@ -52,7 +53,7 @@ export function stepSlots(props: StepEmailProps): StepSlots {
     throw new TypeError("feedbackMailto must be a mailto: URL");
   }
   return {
-    greeting: greeting(cleanLine(props.firstName)),
+    greeting: greeting(props.firstName),
     company,
     interview: interviewPhrase(company, cleanLine(props.role)),
     feedbackDraft: draftFromMailto(feedbackMailto),

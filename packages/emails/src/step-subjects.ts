@@ -1,5 +1,6 @@
 import type { StepKey } from "@rebound/domain";
-import { cleanLine, companyName } from "./clean.js";
+import { companyName } from "./clean.js";
+import { firstName } from "./names.js";
 import type { StepEmailProps } from "./step-props.js";
 
 type SubjectInput = { name: string; company: string };
@@ -17,5 +18,5 @@ const SUBJECTS: Record<StepKey, (v: SubjectInput) => string> = {
 
 /** The subject line of a step email. Normalised to one line (no header injection). */
 export function stepSubject(step: StepKey, props: Pick<StepEmailProps, "firstName" | "company">): string {
-  return SUBJECTS[step]({ name: cleanLine(props.firstName), company: companyName(props.company) });
+  return SUBJECTS[step]({ name: firstName(props.firstName), company: companyName(props.company) });
 }

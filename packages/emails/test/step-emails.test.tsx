@@ -50,7 +50,7 @@ describe.each(STEP_KEYS)("the %s step email", (step) => {
 
   it("falls back to a neutral greeting without a first name", async () => {
     const email = await renderStepEmail(step, { ...baseProps, firstName: "" });
-    expect(email.text).toContain("Hi there,");
+    expect(email.text).toContain("Hello,");
     expect(email.text).not.toContain("Hi ,");
   });
 });

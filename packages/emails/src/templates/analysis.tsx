@@ -5,7 +5,8 @@ import { EmailLayout } from "../components/email-layout.js";
 import { Footer } from "../components/footer.js";
 import { BulletList, P, Subheading } from "../components/paragraph.js";
 import { styles } from "../components/styles.js";
-import { cleanBlock, cleanLine, companyName, greeting, interviewPhrase, safeUrl } from "../clean.js";
+import { cleanBlock, cleanLine, companyName, interviewPhrase, safeUrl } from "../clean.js";
+import { greeting } from "../names.js";
 
 export interface AnalysisTheme {
   slug: string;
@@ -91,7 +92,7 @@ export default function AnalysisEmail(props: AnalysisEmailProps) {
         />
       }
     >
-      <P>{greeting(cleanLine(props.firstName))}</P>
+      <P>{greeting(props.firstName)}</P>
       <P>{`Thank you for looking back so honestly at your interview ${interviewPhrase(company, cleanLine(props.role))}. Here is what we heard, and what to do with it.`}</P>
 
       {excerpt ? (

@@ -5,7 +5,8 @@ import { EmailLayout } from "../components/email-layout.js";
 import { Footer } from "../components/footer.js";
 import { P } from "../components/paragraph.js";
 import { styles } from "../components/styles.js";
-import { cleanLine, companyName, greeting, safeUrl } from "../clean.js";
+import { companyName, safeUrl } from "../clean.js";
+import { greeting } from "../names.js";
 
 export interface SubscribeConfirmProps {
   firstName: string;
@@ -38,7 +39,7 @@ export default function SubscribeConfirmEmail(props: SubscribeConfirmProps) {
         />
       }
     >
-      <P>{greeting(cleanLine(props.firstName))}</P>
+      <P>{greeting(props.firstName)}</P>
       <P>{`You (or your careers team) asked Rebound to coach you after your interview at ${companyName(props.company)}. Over the next week you would get a handful of short emails, each with one question you can answer by simply replying. Your answers build a personal log of what you are learning.`}</P>
       <P>You can pause or stop at any time. Please confirm that this address is yours:</P>
       <Section style={styles.buttonRow}>
