@@ -39,7 +39,14 @@ const schema = z.object({
     .regex(/^[a-zA-Z0-9_-]+$/)
     .default("rebound"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  // The offline analyser is the default; "llm" needs the three LLM_* variables below.
+  ANALYSER: z.enum(["rules", "llm"]).default("rules"),
+  LLM_BASE_URL: url("LLM_BASE_URL").optional(),
+  LLM_API_KEY: z.string().min(1).optional(),
+  LLM_MODEL: z.string().min(1).optional(),
 });
+
+const LLM_VARIABLES = ["LLM_BASE_URL", "LLM_API_KEY", "LLM_MODEL"] as const;
 
 export type Config = z.infer<typeof schema> & { PUBLIC_URL: string };
 
@@ -60,6 +67,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration: ${name}: ${issue?.message ?? "invalid"}`);
   }
   const cfg = parsed.data;
+  if (cfg.ANALYSER === "llm") {
+    const missing = LLM_VARIABLES.find((name) => cfg[name] === undefined);
+    if (missing) throw new ConfigError(`Invalid configuration: ${missing}: required when ANALYSER=llm`);
+  }
   if (cfg.NODE_ENV === "production" && cfg.APP_SECRET === LOCAL_SECRET) {
     throw new ConfigError("Invalid configuration: APP_SECRET: set a real secret in production");
   }

@@ -16,6 +16,18 @@ describe("configuration", () => {
     expect(c.DATABASE_URL).toMatch(/^postgresql:\/\//);
   });
 
+  it("uses the offline analyser unless ANALYSER=llm comes with its endpoint, key and model", () => {
+    expect(loadConfig({}).ANALYSER).toBe("rules");
+    const llm = loadConfig({
+      ANALYSER: "llm",
+      LLM_BASE_URL: "https://llm.test/v1",
+      LLM_API_KEY: "sk-test",
+      LLM_MODEL: "small-model",
+    });
+    expect(llm).toMatchObject({ ANALYSER: "llm", LLM_BASE_URL: "https://llm.test/v1", LLM_MODEL: "small-model" });
+    expect(loadConfig({ LLM_MODEL: "unused" }).ANALYSER).toBe("rules");
+  });
+
   it("treats empty values as unset, as a copied .env.example has them", () => {
     expect(loadConfig({ RESEND_API_KEY: "", PORT: "" }).RESEND_API_KEY).toBeUndefined();
   });
@@ -28,6 +40,11 @@ describe("configuration", () => {
     [{ INBOUND_DOMAIN: "no spaces allowed.com x" }, "INBOUND_DOMAIN"],
     [{ INBOUND_MIME_SECRET: "tiny" }, "INBOUND_MIME_SECRET"],
     [{ NODE_ENV: "production" }, "APP_SECRET"],
+    [{ ANALYSER: "gpt" }, "ANALYSER"],
+    [{ ANALYSER: "llm" }, "LLM_BASE_URL"],
+    [{ ANALYSER: "llm", LLM_BASE_URL: "https://llm.test/v1", LLM_MODEL: "m" }, "LLM_API_KEY"],
+    [{ ANALYSER: "llm", LLM_BASE_URL: "https://llm.test/v1", LLM_API_KEY: "k" }, "LLM_MODEL"],
+    [{ ANALYSER: "llm", LLM_BASE_URL: "not a url", LLM_API_KEY: "k", LLM_MODEL: "m" }, "LLM_BASE_URL"],
   ])("refuses %o with an error naming %s", (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${name}: `));
