@@ -4,11 +4,14 @@ import {
   actionsFor,
   analyseReflection,
   buildAnalysisPrompt,
+  buildAnalysisRequest,
   compareWithEarlier,
   createLlmAnalyser,
   evaluateAnalyser,
   formatEvaluation,
   keywordAnalyser,
+  offlineAnalyser,
+  scrubPersonalData,
   THEME_ACTIONS,
   THEME_LABELS,
 } from "../src/analysis/index.js";
@@ -19,6 +22,7 @@ import {
   ANALYSIS_HOLDOUT_CASES_2,
   ANALYSIS_HOLDOUT_CASES_3,
 } from "./analysis-holdout-cases.js";
+import { authorA, authorB, sealedMultiCases } from "../training/corpus.js";
 import { ANALYSIS_OUTSIDE_CASES, ANALYSIS_SEALED_CASES } from "./analysis-outside-cases.js";
 
 const themesOf = (text: string): Theme[] => analyseReflection(text).themes.map((f) => f.theme);
@@ -253,15 +257,36 @@ describe("compareWithEarlier", () => {
 
 describe("LLM analyser", () => {
   const text = "I rambled a lot and I think I was nervous. My slides went really well.";
+  const reply = (answer: unknown) => () => Promise.resolve(JSON.stringify(answer));
 
-  it("builds a prompt with the taxonomy and the reflection", () => {
+  it("asks for JSON-schema output restricted to the theme slugs, with the reflection as data", () => {
+    const request = buildAnalysisRequest(text);
     const prompt = buildAnalysisPrompt(text);
     for (const theme of THEMES) expect(prompt).toContain(theme);
-    expect(prompt).toContain(text);
+    expect(request.messages.at(-1)?.content).toContain(text);
+    expect(request.response_format.type).toBe("json_schema");
+    expect(request.response_format.json_schema.strict).toBe(true);
+    expect(request.response_format.json_schema.schema.properties.themes.items.properties.theme.enum).toEqual([
+      ...THEMES,
+    ]);
+    expect(request.temperature).toBe(0);
   });
 
-  it("falls back to the keyword analyser on invalid output", async () => {
+  it("scrubs email addresses and phone numbers before anything is sent", () => {
+    const signed =
+      "I rambled.\nThanks, Priya\npriya.k@example.com | +44 7700 900123 | (555) 010-9999\n3 years, 14 interviews";
+    const sent = JSON.stringify(buildAnalysisRequest(signed));
+    expect(sent).not.toContain("priya.k@example.com");
+    expect(sent).not.toContain("7700 900123");
+    expect(sent).not.toContain("010-9999");
+    expect(sent).toContain("[email]");
+    expect(sent).toContain("[phone]");
+    expect(scrubPersonalData("3 years, 14 interviews, 2024")).toBe("3 years, 14 interviews, 2024");
+  });
+
+  it("falls back to the offline analyser on invalid output", async () => {
     const expected = analyseReflection(text);
+    const reasons: string[] = [];
     for (const answer of [
       "not json at all",
       "{ broken json",
@@ -269,9 +294,10 @@ describe("LLM analyser", () => {
       '{"themes":"communication","distress":"no"}',
       "",
     ]) {
-      const analyser = createLlmAnalyser(() => Promise.resolve(answer));
+      const analyser = createLlmAnalyser(() => Promise.resolve(answer), { onFallback: (r) => reasons.push(r) });
       expect(await analyser.analyse(text)).toEqual(expected);
     }
+    expect(reasons).toEqual(Array(5).fill("malformed answer"));
   });
 
   it("falls back when the model call fails", async () => {
@@ -279,8 +305,8 @@ describe("LLM analyser", () => {
     expect(await analyser.analyse(text)).toEqual(analyseReflection(text));
   });
 
-  it("uses a valid answer, keeping only quotes found in the reflection", async () => {
-    let seenPrompt = "";
+  it("uses a valid answer, keeping only quotes found in the reflection, and its summary", async () => {
+    let seen = "";
     const answer = {
       themes: [
         { theme: "nonverbal", evidence: ["I was nervous", "I was NERVOUS", "sweating buckets"] },
@@ -290,31 +316,36 @@ describe("LLM analyser", () => {
       distress: false,
       distressEvidence: [],
       highPoints: ["My slides went really well", "something made up"],
+      summary: "  Your slides landed well.   Next time, lead with the point and stop after one example. ",
     };
-    const analyser = createLlmAnalyser((prompt) => {
-      seenPrompt = prompt;
+    const analyser = createLlmAnalyser((request) => {
+      seen = JSON.stringify(request);
       return Promise.resolve(`Sure! \`\`\`json\n${JSON.stringify(answer)}\n\`\`\``);
     });
     const result: Analysis = await analyser.analyse(text);
-    expect(seenPrompt).toContain(text);
+    expect(seen).toContain("I rambled a lot");
     expect(analyser.name).toBe("llm");
     expect(result.themes).toEqual([
       { theme: "communication", score: 1, evidence: ["rambled a lot"] },
       { theme: "nonverbal", score: 1, evidence: ["I was nervous"] },
     ]);
     expect(result.highPoints).toEqual(["My slides went really well"]);
+    expect(result.summary).toBe("Your slides landed well. Next time, lead with the point and stop after one example.");
   });
 
-  it("keeps the offline distress flag when the model misses it", async () => {
-    const analyser = createLlmAnalyser(() => Promise.resolve('{"themes":[],"distress":false}'));
+  it("keeps the offline distress flag, and mindset, when the model misses it", async () => {
+    const analyser = createLlmAnalyser(reply({ themes: [], distress: false, summary: "" }));
     const result = await analyser.analyse("honestly I want to give up");
     expect(result.distress).toBe(true);
     expect(result.distressEvidence).toEqual(["want to give up"]);
+    expect(result.themes.map((t) => t.theme)).toEqual(["mindset"]);
+    expect(result.summary).toBeUndefined();
   });
 
-  it("keyword analyser wraps analyseReflection", async () => {
-    expect(keywordAnalyser.name).toBe("keyword");
-    expect(await keywordAnalyser.analyse(text)).toEqual(analyseReflection(text));
+  it("the offline analyser wraps analyseReflection", async () => {
+    expect(offlineAnalyser.name).toBe("rules");
+    expect(keywordAnalyser).toBe(offlineAnalyser);
+    expect(await offlineAnalyser.analyse(text)).toEqual(analyseReflection(text));
   });
 });
 
@@ -332,32 +363,49 @@ describe("evaluation", () => {
     expect(formatEvaluation(result)).toContain("communication");
   });
 
-  it("meets the floor on the labelled set", () => {
+  it("fits the sets it was trained on", () => {
     expect(ANALYSIS_CASES.length).toBeGreaterThanOrEqual(60);
-    const result = evaluateAnalyser(ANALYSIS_CASES);
-    console.log(`Labelled set (patterns were developed against it):\n${formatEvaluation(result)}`);
-    expect(result.micro.precision).toBeGreaterThanOrEqual(0.75);
-    expect(result.micro.recall).toBeGreaterThanOrEqual(0.75);
+    const labelled = evaluateAnalyser(ANALYSIS_CASES);
+    console.log(
+      `Labelled set (trained on; the wording rules were developed against it):\n${formatEvaluation(labelled)}`,
+    );
+    expect(labelled.micro.precision).toBeGreaterThanOrEqual(0.85);
+    expect(labelled.micro.recall).toBeGreaterThanOrEqual(0.9);
+    expect(labelled.distress.recall).toBe(1);
+    const authors = [...authorA().cases, ...authorB().cases];
+    expect(authors.length).toBeGreaterThanOrEqual(400);
+    const result = evaluateAnalyser(authors);
+    console.log(`Training sets by two outside authors (trained on):\n${formatEvaluation(result)}`);
     expect(result.distress.recall).toBe(1);
-    expect(result.distress.precision).toBeGreaterThanOrEqual(0.75);
   });
 
-  it("reports the hold-out sets, which were written after the patterns", () => {
+  it("reports the hold-out sets, never trained on", () => {
     const holdout = [...ANALYSIS_HOLDOUT_CASES, ...ANALYSIS_HOLDOUT_CASES_2, ...ANALYSIS_HOLDOUT_CASES_3];
     const result = evaluateAnalyser(holdout);
-    console.log(`Hold-out sets:\n${formatEvaluation(result)}`);
-    console.log(`Newest hold-out set alone:\n${formatEvaluation(evaluateAnalyser(ANALYSIS_HOLDOUT_CASES_3))}`);
-    // A regression guard, not a target: recall on unseen wording is the analyser's known weakness.
+    console.log(`Hold-out sets (never trained on):\n${formatEvaluation(result)}`);
+    // A regression guard just under the figures recorded with the classifier (P 0.84, R 0.89).
     expect(result.micro.precision).toBeGreaterThanOrEqual(0.8);
-    expect(result.micro.recall).toBeGreaterThanOrEqual(0.6);
+    expect(result.micro.recall).toBeGreaterThanOrEqual(0.83);
+    expect(result.distress.recall).toBe(1);
   });
 
   it("reports the sealed outside set, never used for tuning", () => {
     const result = evaluateAnalyser(ANALYSIS_SEALED_CASES);
-    console.log(`Sealed outside set:\n${formatEvaluation(result)}`);
-    // A regression guard just under the figures recorded when it was sealed (P 0.75, R 0.59).
-    expect(result.micro.precision).toBeGreaterThanOrEqual(0.7);
-    expect(result.micro.recall).toBeGreaterThanOrEqual(0.55);
-    expect(result.distress.precision).toBe(1);
+    console.log(`Sealed outside set (never trained or tuned on):\n${formatEvaluation(result)}`);
+    // A regression guard under the figures recorded with the classifier (P 0.66, R 0.81); not a target.
+    expect(result.micro.precision).toBeGreaterThanOrEqual(0.6);
+    expect(result.micro.recall).toBeGreaterThanOrEqual(0.75);
+    expect(result.distress.recall).toBe(1);
+  });
+
+  it("reports the sealed multi-theme set, never used for tuning", async () => {
+    const cases = await sealedMultiCases();
+    if (!cases) {
+      console.log("Sealed multi-theme set: packages/domain/test/analysis-sealed-multi-cases.ts is not there yet");
+      return;
+    }
+    const result = evaluateAnalyser(cases);
+    console.log(`Sealed multi-theme set (never trained or tuned on):\n${formatEvaluation(result)}`);
+    expect(result.cases).toBe(cases.length);
   });
 });

@@ -1,109 +1,133 @@
 import { THEMES, type Theme } from "../themes.js";
-import {
-  hasTrouble,
-  NO_PROBLEM_BEFORE,
-  NOT_AN_ISSUE_AFTER,
-  POSITIVE_AFTER,
-  POSITIVE_SENTENCE,
-  PRAISE_BEFORE,
-} from "./context.js";
-import type { Cue } from "./cue.js";
 import { findDistress } from "./distress.js";
+import { addFeatures } from "./features.js";
 import { findHighPoints } from "./high-points.js";
-import { isNegated } from "./negation.js";
-import { normalise, spanAt, type TextIndex, indexText, tokensAfter, tokensBefore } from "./text-index.js";
-import { THEME_CUES } from "./theme-patterns.js";
+import { type Reading, readText } from "./nlp.js";
+import { indexText, type Span, type TextIndex } from "./text-index.js";
+import { featureWeights, scoreThemes, type ThemeModel, themePresent } from "./theme-classifier.js";
+import modelJson from "./theme-model.json" with { type: "json" };
 import type { Analyser, Analysis, ThemeFinding } from "./types.js";
+import { matchWordings, STRONG } from "./wording-rules.js";
 
-/** A theme needs one strong cue or two weak ones: a lone neutral mention is not a theme. */
-const PRESENCE_THRESHOLD = 2;
-const STRONG = 2;
-const WEAK = 1;
-const CONTEXT_WORDS = 6;
+/**
+ * The offline analyser. Three deterministic parts:
+ * - the wording rules (theme-patterns.ts): exact phrases with negation and praise
+ *   handling, quoted as evidence when they fire;
+ * - a classifier over wink-nlp lemmas, lemma pairs and theme lexicon hits, scored
+ *   per sentence and pooled, with the rules' score as one more input; it decides
+ *   which themes are present, so one reply can carry several;
+ * - the distress detector, which always wins: distress implies mindset.
+ * A theme found by the classifier alone is evidenced by the clause of the reply
+ * that pushed it most, so the candidate always sees their own words.
+ */
+
+const MODEL = modelJson as unknown as ThemeModel;
+if (MODEL.themes.join() !== THEMES.join()) throw new Error("theme-model.json was trained on another theme list");
+const WEIGHTS = featureWeights(MODEL);
+
 const SUBSTANTIAL_WORDS = 40;
-// Frames only look a few words around a cue; bounding the slice keeps huge run-on input linear.
-const FRAME_CHARS = 160;
+const MIN_CLAUSE_WORDS = 4;
+const MAX_QUOTE_WORDS = 30;
+const EDGE = /^[\s,;:\-–—"'“”‘’(.!?]+|[\s,;:\-–—"'“”‘’)]+$/g;
+const LEADING_LINK = /^(?:and|but|so|also|then|plus|though|although|however|because)\s+/i;
 
-interface Hit {
-  start: number;
-  end: number;
-  weight: number;
+/** Words [from, to) of the reading inside a character span. */
+function wordRange(reading: Reading, span: Span): [number, number] {
+  let from = reading.words.findIndex((w) => w.start >= span.start);
+  if (from < 0) from = reading.words.length;
+  let to = from;
+  while (to < reading.words.length && (reading.words[to]?.end ?? 0) <= span.end) to++;
+  return [from, to];
 }
 
-function sentenceIsPraise(index: TextIndex, pos: number, cache: Map<number, boolean>): boolean {
-  const sentence = spanAt(index.sentences, pos);
-  const cached = cache.get(sentence.start);
-  if (cached !== undefined) return cached;
-  const words = tokensAfter(index, sentence.start, sentence.end, Number.POSITIVE_INFINITY);
-  const praise =
-    POSITIVE_SENTENCE.test(normalise(index.text.slice(sentence.start, sentence.end))) && !hasTrouble(words);
-  cache.set(sentence.start, praise);
-  return praise;
+function clauseScore(reading: Reading, from: number, to: number, c: number): number {
+  const feats = new Set<string>();
+  addFeatures(reading, from, to, feats);
+  let sum = 0;
+  for (const f of feats) sum += WEIGHTS.get(f)?.[c] ?? 0;
+  return sum;
 }
 
-function weigh(index: TextIndex, cue: Cue, start: number, end: number, praiseCache: Map<number, boolean>): number {
-  if (cue.kind === "fixed") return STRONG;
-  const clause = spanAt(index.clauses, start);
-  const before = normalise(index.text.slice(Math.max(clause.start, start - FRAME_CHARS), start));
-  const after = normalise(index.text.slice(end, Math.min(clause.end, end + FRAME_CHARS)));
-  if (NO_PROBLEM_BEFORE.test(before) || NOT_AN_ISSUE_AFTER.test(after)) return 0;
-  const wordsBefore = tokensBefore(index, clause.start, start, CONTEXT_WORDS);
-  if (cue.kind === "problem") return isNegated(wordsBefore) ? 0 : STRONG;
-  if (POSITIVE_AFTER.test(after)) return 0;
-  const trouble = hasTrouble([...wordsBefore, ...tokensAfter(index, end, clause.end, CONTEXT_WORDS)]);
-  if (trouble) return STRONG;
-  if (cue.kind === "hint") return 0;
-  if (PRAISE_BEFORE.test(before) || sentenceIsPraise(index, start, praiseCache)) return 0;
-  return WEAK;
+function quote(reading: Reading, from: number, to: number): string {
+  const first = reading.words[from];
+  const last = reading.words[to - 1];
+  if (!first || !last) return "";
+  return reading.text.slice(first.start, last.end).replace(EDGE, "").replace(LEADING_LINK, "").replace(EDGE, "");
 }
 
-function findHits(index: TextIndex, cues: readonly Cue[], praiseCache: Map<number, boolean>): Hit[] {
-  const hits: Hit[] = [];
-  for (const cue of cues) {
-    cue.pattern.lastIndex = 0;
-    for (let m = cue.pattern.exec(index.text); m !== null; m = cue.pattern.exec(index.text)) {
-      if (m[0].length === 0) {
-        cue.pattern.lastIndex++;
-        continue;
+/** The clause (or, when that is a fragment, the sentence) that pushed theme `c` most. */
+function strongestPhrase(reading: Reading, index: TextIndex, sentenceScores: readonly number[], c: number): string {
+  let best = -1;
+  sentenceScores.forEach((z, s) => {
+    if (best < 0 || z > (sentenceScores[best] ?? Number.NEGATIVE_INFINITY)) best = s;
+  });
+  const sentence = reading.sentences[best];
+  if (!sentence) return "";
+  let pick: [number, number] = [sentence.from, sentence.to];
+  let pickScore = Number.NEGATIVE_INFINITY;
+  for (const clause of index.clauses) {
+    if (clause.end <= sentence.start || clause.start >= sentence.end) continue;
+    const [from, to] = wordRange(reading, clause);
+    const words = reading.words.slice(from, to).filter((w) => w.isWord).length;
+    if (words < MIN_CLAUSE_WORDS) continue;
+    const score = clauseScore(reading, from, to, c);
+    if (score > pickScore) {
+      pickScore = score;
+      pick = [from, to];
+    }
+  }
+  let [from, to] = pick;
+  if (to - from > MAX_QUOTE_WORDS) {
+    // A long run-on sentence: keep the words around the strongest one.
+    let at = from;
+    let top = Number.NEGATIVE_INFINITY;
+    for (let i = from; i < to; i++) {
+      const w = reading.words[i];
+      const weight = w ? (WEIGHTS.get(w.negated ? `!${w.lemma}` : w.lemma)?.[c] ?? 0) : 0;
+      if (weight > top) {
+        top = weight;
+        at = i;
       }
-      const end = m.index + m[0].length;
-      const weight = weigh(index, cue, m.index, end, praiseCache);
-      if (weight > 0) hits.push({ start: m.index, end, weight });
     }
+    from = Math.max(from, at - MAX_QUOTE_WORDS / 2);
+    to = Math.min(to, from + MAX_QUOTE_WORDS);
   }
-  // Overlapping wordings of one theme ("won't give up" and "give up") count once: keep the longest.
-  hits.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: Hit[] = [];
-  for (const hit of hits) {
-    const last = kept[kept.length - 1];
-    if (last && hit.start < last.end) {
-      if (hit.weight > last.weight) last.weight = hit.weight;
-      continue;
-    }
-    kept.push({ ...hit });
-  }
-  return kept;
+  return quote(reading, from, to);
 }
+
+const EMPTY: Analysis = {
+  themes: [],
+  distress: false,
+  distressEvidence: [],
+  highPoints: [],
+  substantial: false,
+  wordCount: 0,
+};
 
 export function analyseReflection(text: string): Analysis {
+  if (text.trim() === "") return { ...EMPTY, themes: [], distressEvidence: [], highPoints: [] };
   const index = indexText(text);
-  const praiseCache = new Map<number, boolean>();
+  const wordings = matchWordings(index);
+  const ruleScores = THEMES.map((t) => wordings.find((f) => f.theme === t)?.score ?? 0);
+  const reading = readText(text);
+  const { probability, sentenceScores } = scoreThemes(MODEL, WEIGHTS, reading, ruleScores);
   const themes: ThemeFinding[] = [];
-  for (const theme of THEMES) {
-    const hits = findHits(index, THEME_CUES[theme], praiseCache);
-    const score = hits.reduce((sum, h) => sum + h.weight, 0);
-    if (score < PRESENCE_THRESHOLD) continue;
-    const evidence: string[] = [];
-    for (const h of hits) {
-      const phrase = text.slice(h.start, h.end);
-      if (!evidence.includes(phrase)) evidence.push(phrase);
-    }
-    themes.push({ theme, score, evidence });
-  }
+  THEMES.forEach((theme, c) => {
+    const p = probability[c] ?? 0;
+    if (!themePresent(MODEL, c, p, ruleScores[c] ?? 0)) return;
+    const rules = wordings.find((f) => f.theme === theme);
+    const evidence =
+      rules && rules.score >= STRONG
+        ? rules.evidence
+        : [strongestPhrase(reading, index, sentenceScores[c] ?? [], c)].filter((q) => q !== "");
+    // Score: the classifier's confidence, never below that of a strong rule on its own.
+    const score = Math.round(Math.max(p, rules && rules.score >= STRONG ? 0.5 : 0) * 100) / 100;
+    if (evidence.length > 0) themes.push({ theme, score, evidence });
+  });
   const distressEvidence = findDistress(index);
   // Distress is discouragement at its strongest: always the mindset theme too.
   if (distressEvidence.length > 0 && !themes.some((t) => t.theme === "mindset")) {
-    themes.push({ theme: "mindset", score: STRONG, evidence: [...distressEvidence] });
+    themes.push({ theme: "mindset", score: 1, evidence: [...distressEvidence] });
   }
   const order = (t: Theme) => THEMES.indexOf(t);
   themes.sort((a, b) => b.score - a.score || order(a.theme) - order(b.theme));
@@ -118,7 +142,11 @@ export function analyseReflection(text: string): Analysis {
   };
 }
 
-export const keywordAnalyser: Analyser = {
-  name: "keyword",
+/** The offline analyser behind the Analyser interface (ANALYSER=rules, the default). */
+export const offlineAnalyser: Analyser = {
+  name: "rules",
   analyse: (text: string) => Promise.resolve(analyseReflection(text)),
 };
+
+/** @deprecated the offline analyser's former name; use offlineAnalyser. */
+export const keywordAnalyser: Analyser = offlineAnalyser;

@@ -1,4 +1,4 @@
-export { analyseReflection, keywordAnalyser } from "./analyse-reflection.js";
+export { analyseReflection, keywordAnalyser, offlineAnalyser } from "./analyse-reflection.js";
 export { actionsFor, THEME_ACTIONS, THEME_LABELS } from "./theme-actions.js";
 export { compareWithEarlier, type PastInterview } from "./compare.js";
 export {
@@ -10,10 +10,17 @@ export {
   type ThemeScore,
 } from "./evaluate.js";
 export {
+  analysisFromLlm,
   buildAnalysisPrompt,
+  buildAnalysisRequest,
+  type ChatMessage,
   createLlmAnalyser,
+  LLM_ANSWER_JSON_SCHEMA,
+  type LlmAnalyserOptions,
+  type LlmAnswer,
+  type LlmRequest,
   llmAnswerSchema,
   parseLlmAnswer,
-  type LlmAnswer,
+  scrubPersonalData,
 } from "./llm-analyser.js";
 export type { Analyser, Analysis, ThemeFinding } from "./types.js";

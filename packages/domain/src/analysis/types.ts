@@ -17,6 +17,8 @@ export interface Analysis {
   /** Enough substance to warrant an analysis email. */
   substantial: boolean;
   wordCount: number;
+  /** A short personal summary for the analysis email (only the LLM analyser writes one). */
+  summary?: string;
 }
 
 export interface Analyser {

@@ -1,0 +1,97 @@
+import { THEMES, type Theme } from "../themes.js";
+import { addFeatures } from "./features.js";
+import type { Reading } from "./nlp.js";
+
+/**
+ * The trained part of the analyser: per theme, a logistic regression over the
+ * lemmas and lemma pairs of each sentence, pooled over the sentences with a soft
+ * maximum, plus the wording rules' score for that theme. Weights come from
+ * `pnpm --filter @rebound/domain train` (training/train.ts) and are committed as
+ * JSON, so the analyser stays deterministic and offline.
+ */
+export interface ThemeModel {
+  version: number;
+  /** What the weights were trained on, for people reading the JSON. */
+  trainedOn: string[];
+  themes: Theme[];
+  /** Weights are stored as integers; divide by `scale`. */
+  scale: number;
+  sharpness: number;
+  bias: number[];
+  /** Decision threshold on the probability, per theme. */
+  thresholds: number[];
+  /** rules[r][c]: weight, for theme c, of the wording rules' score for theme r. */
+  rules: number[][];
+  features: Record<string, number[]>;
+}
+
+export interface ThemeScores {
+  /** Probability per theme, in THEMES order. */
+  probability: number[];
+  /** Per theme, each sentence's score (without bias and rules), in sentence order. */
+  sentenceScores: number[][];
+}
+
+/** A rule cue that names a difficulty outright scores 2 ("I rambled", "didn't research"). */
+const STRONG_RULE = 2;
+
+/**
+ * The decision, in one place for the analyser and the training script: the
+ * classifier's probability over its threshold, or a strong wording rule (an exact
+ * phrase that already names the problem always counts, and is quoted).
+ */
+export function themePresent(model: ThemeModel, c: number, probability: number, ruleScore: number): boolean {
+  return probability >= (model.thresholds[c] ?? 0.5) || ruleScore >= STRONG_RULE;
+}
+
+/** The wording rules' evidence as one number: 1 for a strong cue, capped at 2. */
+export const ruleFeature = (score: number) => Math.min(score, 4) / 2;
+
+export function featureWeights(model: ThemeModel): Map<string, Float64Array> {
+  const out = new Map<string, Float64Array>();
+  for (const [name, row] of Object.entries(model.features)) {
+    out.set(
+      name,
+      Float64Array.from(row, (w) => w / model.scale),
+    );
+  }
+  return out;
+}
+
+export function scoreThemes(
+  model: ThemeModel,
+  weights: ReadonlyMap<string, Float64Array>,
+  reading: Reading,
+  ruleScores: readonly number[],
+): ThemeScores {
+  const n = THEMES.length;
+  const sentenceScores: number[][] = THEMES.map(() => []);
+  const feats = new Set<string>();
+  for (const s of reading.sentences) {
+    feats.clear();
+    addFeatures(reading, s.from, s.to, feats);
+    const z = new Float64Array(n);
+    for (const f of feats) {
+      const row = weights.get(f);
+      if (row) for (let c = 0; c < n; c++) z[c] = (z[c] as number) + (row[c] as number);
+    }
+    for (let c = 0; c < n; c++) sentenceScores[c]?.push(z[c] as number);
+  }
+  const probability = THEMES.map((_, c) => {
+    const scores = sentenceScores[c] ?? [];
+    let pooled = 0;
+    if (scores.length > 0) {
+      const max = Math.max(...scores);
+      let sum = 0;
+      for (const z of scores) sum += Math.exp(model.sharpness * (z - max));
+      pooled = max + Math.log(sum) / model.sharpness;
+    }
+    let logit = (model.bias[c] ?? 0) / model.scale + pooled;
+    model.rules.forEach((row, r) => {
+      const x = ruleFeature(ruleScores[r] ?? 0);
+      if (x !== 0) logit += ((row[c] ?? 0) / model.scale) * x;
+    });
+    return 1 / (1 + Math.exp(-logit));
+  });
+  return { probability, sentenceScores };
+}

@@ -1,0 +1,151 @@
+import { THEMES, type Theme } from "../themes.js";
+import type { Reading } from "./nlp.js";
+
+/**
+ * Lemmatised topic words per theme, written from the taxonomy and the coaching
+ * seeds (not from any test set). They match on wink's lemmas, so "researched",
+ * "researching" and "research" are one entry, and "cover letter" matches "cover
+ * letters". The classifier gets, per sentence, which themes' words occur, whether
+ * one sits in a negation ("didn't look anything up"), and whether a word of
+ * trouble is near: that lets it generalise from a few hundred labelled replies to
+ * wordings nobody wrote down.
+ */
+const LEXICON: Readonly<Record<Theme, string>> = {
+  preparation:
+    "research, homework, prep, prepare, preparation, unprepared, underprepared, practise, practice, rehearse, " +
+    "look up, look into, read up, dig into, google, website, linkedin, glassdoor, annual report, job description, jd, " +
+    "job ad, posting, competitor, their product, the company, the business, the role, the team, mission, strategy, " +
+    "client, customer, market, news, benchmark, salary expectation, know about, wing, winged, late, " +
+    "question to ask, question for them, tell me about yourself, weakness question, why this company, why us, " +
+    "mock interview, cheat sheet, notes, revise, brush up",
+  communication:
+    "ramble, waffle, tangent, babble, rush, mumble, concise, clear, clarity, unclear, vague, long-winded, too long, " +
+    "too short, one-word, to the point, get to the point, articulate, explain, undersell, oversell, modest, impact, " +
+    "achievement, highlight, convey, come across, came across, jargon, generic, general terms, word, talk too much, " +
+    "talk too fast, over-explain, filler, um, sell myself, what i did, my contribution, blurt, trail off",
+  structure:
+    "star, situation, task, action, result, outcome, structure, structured, unstructured, framework, example, " +
+    "story, stories, competency, behavioural, behavioral, anecdote, no ending, no result, specific example, " +
+    "concrete example, all over the place, jump around, order, shape, point by point, metric, number, figure, " +
+    "lead with, end with, walk through",
+  "unexpected-questions":
+    "off guard, catch me out, caught out, blindside, blindsided, curveball, curve ball, out of the blue, " +
+    "out of nowhere, brain teaser, brainteaser, riddle, puzzle, trick question, hypothetical, weird question, " +
+    "strange question, odd question, random question, expect, unexpected, surprise, surprised, throw me, threw me, " +
+    "stump, stumped, blank, blanked, freeze, froze, mind go blank, on the spot, case study, whiteboard, live coding, " +
+    "role play, golf ball, estimate, how many, sell me this pen, spirit animal, see that coming",
+  nonverbal:
+    "nervous, nerves, anxious, anxiety, shake, shaking, shaky, sweat, sweating, tremble, stutter, stammer, " +
+    "fidget, fidgeting, eye contact, look them in the eye, posture, slouch, hunch, body language, smile, " +
+    "handshake, voice, tone, monotone, flat, enthusiasm, enthusiastic, energy, confidence, confident, " +
+    "unconfident, timid, quiet, shy, awkward, blush, red, camera, laugh, arms crossed, sit, fiddle, calm",
+  "skills-gap":
+    "experience, skill, skills gap, qualification, qualified, underqualified, certification, certificate, " +
+    "certified, degree, licence, license, training, course, tool, software, language, framework, technical, " +
+    "technically, hands-on, proficient, proficiency, fluent, knowledge, expertise, senior, junior, years of, " +
+    "never use, never used, only use, only used, familiar, unfamiliar, learn, brush up, sql, python, excel, " +
+    "aws, kubernetes, react, java, salesforce, tableau, sap, cad, coding, budget, management experience, " +
+    "leadership experience, lack, gap, requirement, require, must have, essential",
+  "culture-fit":
+    "culture, cultural, fit, values, value, team fit, vibe, atmosphere, environment, ethos, mission, " +
+    "hierarchy, hierarchical, corporate, startup, formal, informal, pace, fast-paced, hours, overtime, weekend, " +
+    "shift, shifts, remote, office, hybrid, commute, flexibility, flexible, work-life balance, balance, toxic, " +
+    "belong, collaborative, independent, micromanage, dress code, personality, style, way of working, " +
+    "working style, not for me, not a good fit, poor fit, the people, the manager, red flag",
+  materials:
+    "resume, cv, cover letter, portfolio, linkedin profile, profile, application, application form, typo, " +
+    "spelling, grammar, format, formatting, layout, template, page, outdated, out of date, update, link, " +
+    "broken link, case study, deck, slides, presentation, sample, reference, references, outfit, attire, " +
+    "wear, wore, dress, dressed, suit, shirt, tie, shoes, clothes, overdressed, underdressed, appearance, " +
+    "interview outfit, headshot, website",
+  "follow-up":
+    "thank you, thank-you, thanks, note, email, follow up, follow-up, followed up, chase, chaser, " +
+    "hear back, heard back, hear anything, heard nothing, ghost, ghosted, feedback, ask for feedback, " +
+    "reply, respond, response, keep in touch, stay in touch, in touch, connect, linkedin, recruiter, " +
+    "reach out, check in, update, decision, get back to me, keep me in mind, future roles, send",
+  mindset:
+    "discouraged, discouraging, demoralised, demoralized, deflated, disheartened, gutted, devastated, crushed, " +
+    "upset, frustrated, frustrating, angry, annoyed, bitter, fed up, sick of, tired of, exhausted, burnt out, " +
+    "give up, giving up, quit, pointless, hopeless, worthless, useless, failure, fail, loser, stupid, idiot, " +
+    "embarrassed, ashamed, my fault, my own fault, blame, blame myself, kick myself, beat myself up, " +
+    "self-inflicted, fraud, imposter, never going to, always, again, another rejection, rejection, reject, " +
+    "no, unfair, biased, rigged, waste of time, internal candidate, set me up, lie, lied, ghost, resilience, " +
+    "resilient, keep going, move on, bounce back, next one, lesson learned, motivation, confidence knock, doubt",
+};
+
+/** Words of trouble that turn a topic word into a problem: "forgot", "too", "should have". */
+const TROUBLE = new Set(
+  (
+    "not never no nothing none without lack miss forget fail struggle stumble mess botch blow bomb blank freeze " +
+    "ramble waffle poor bad badly weak wrong awful terrible rough awkward too should need wish hard difficult " +
+    "confuse confusing unclear vague generic nervous worry worried mistake embarrassing embarrassed barely only " +
+    "hardly couldn't cannot can't lose lost stuck fumble flop fall flat off guard"
+  ).split(" "),
+);
+
+/** Words of praise: "my portfolio walkthrough went great" is a high point, not a theme. */
+const PRAISE = new Set(
+  (
+    "great well good fine smooth smoothly solid strong nail nailed ace aced love loved enjoy enjoyed impressed " +
+    "praise praised compliment complimented perfect perfectly excellent brilliant proud happy pleased comfortable " +
+    "relaxed highlight helped"
+  ).split(" "),
+);
+
+interface Entry {
+  lemmas: string[];
+  theme: number;
+}
+
+const ENTRIES: Entry[] = THEMES.flatMap((theme, c) =>
+  LEXICON[theme].split(",").map((phrase) => ({
+    lemmas: phrase.trim().toLowerCase().split(/\s+/),
+    theme: c,
+  })),
+);
+
+/** First lemma -> entries starting with it; multi-word entries are checked in place. */
+const BY_FIRST = new Map<string, Entry[]>();
+for (const e of ENTRIES) {
+  const first = e.lemmas[0] ?? "";
+  const list = BY_FIRST.get(first) ?? [];
+  list.push(e);
+  BY_FIRST.set(first, list);
+}
+
+/**
+ * Adds `lex:<theme>`, `lex:<theme>:neg` (the word sits in a negation),
+ * `lex:<theme>:trouble` (a trouble word in the same sentence) and
+ * `lex:<theme>:praise` (praise and no trouble) for the sentence `[from, to)`.
+ */
+export function addLexiconFeatures(reading: Reading, from: number, to: number, out: Set<string>): void {
+  const { words } = reading;
+  let trouble = false;
+  let praise = false;
+  for (let i = from; i < to; i++) {
+    const w = words[i];
+    if (!w) continue;
+    if (TROUBLE.has(w.lemma) || TROUBLE.has(w.norm) || w.norm.endsWith("n't")) trouble = true;
+    else if (PRAISE.has(w.lemma) && !w.negated) praise = true;
+  }
+  praise &&= !trouble;
+  if (praise) out.add("lex:praise");
+  for (let i = from; i < to; i++) {
+    const w = words[i];
+    if (!w?.isWord) continue;
+    const candidates = [...(BY_FIRST.get(w.lemma) ?? []), ...(w.norm !== w.lemma ? (BY_FIRST.get(w.norm) ?? []) : [])];
+    for (const e of candidates) {
+      let ok = true;
+      for (let k = 1; k < e.lemmas.length && ok; k++) {
+        const next = words[i + k];
+        ok = next !== undefined && i + k < to && (next.lemma === e.lemmas[k] || next.norm === e.lemmas[k]);
+      }
+      if (!ok) continue;
+      const theme = THEMES[e.theme] as Theme;
+      out.add(`lex:${theme}`);
+      if (w.negated) out.add(`lex:${theme}:neg`);
+      if (trouble) out.add(`lex:${theme}:trouble`);
+      if (praise) out.add(`lex:${theme}:praise`);
+    }
+  }
+}

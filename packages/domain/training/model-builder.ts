@@ -1,0 +1,176 @@
+import type { LabelledReflection } from "../src/analysis/evaluate.js";
+import { sentenceFeatures } from "../src/analysis/features.js";
+import { readText } from "../src/analysis/nlp.js";
+import { indexText } from "../src/analysis/text-index.js";
+import {
+  featureWeights,
+  ruleFeature,
+  scoreThemes,
+  type ThemeModel,
+  themePresent,
+} from "../src/analysis/theme-classifier.js";
+import { matchWordings } from "../src/analysis/wording-rules.js";
+import { THEMES, type Theme } from "../src/themes.js";
+import { type SparseVector, type TrainingDoc, type TrainOptions, train } from "./logistic.js";
+
+export interface Prepared {
+  case: LabelledReflection;
+  reading: ReturnType<typeof readText>;
+  sentences: Set<string>[];
+  rules: number[];
+}
+
+export function prepare(cases: readonly LabelledReflection[]): Prepared[] {
+  return cases.map((c) => {
+    const found = matchWordings(indexText(c.text));
+    return {
+      case: c,
+      reading: readText(c.text),
+      sentences: sentenceFeatures(readText(c.text)),
+      rules: THEMES.map((t) => found.find((f) => f.theme === t)?.score ?? 0),
+    };
+  });
+}
+
+export interface FitOptions extends Omit<TrainOptions, "features" | "classes"> {
+  /** A feature must occur in at least this many training reflections. */
+  minCount: number;
+  /** Folds used to pick each theme's threshold from out-of-fold scores (0: 0.5 for all). */
+  thresholdFolds: number;
+  /** Thresholds found on out-of-fold scores are pulled halfway towards this. */
+  thresholdPrior: number;
+  scale: number;
+}
+
+export const DEFAULTS: FitOptions = {
+  epochs: 300,
+  learningRate: 0.05,
+  l2: 0.001,
+  sharpness: 1,
+  positiveWeight: 5,
+  minCount: 2,
+  thresholdFolds: 5,
+  thresholdPrior: 0.3,
+  scale: 1000,
+};
+
+function vector(indices: number[]): SparseVector {
+  indices.sort((a, b) => a - b);
+  return { index: Int32Array.from(indices), value: new Float64Array(indices.length).fill(1) };
+}
+
+function fitWeights(docs: readonly Prepared[], o: FitOptions, trainedOn: string[], thresholds: number[]): ThemeModel {
+  const counts = new Map<string, number>();
+  for (const d of docs) {
+    const seen = new Set<string>();
+    for (const s of d.sentences) for (const f of s) seen.add(f);
+    for (const f of seen) counts.set(f, (counts.get(f) ?? 0) + 1);
+  }
+  const vocab = [...counts]
+    .filter(([, n]) => n >= o.minCount)
+    .map(([f]) => f)
+    .sort();
+  const id = new Map(vocab.map((f, i) => [f, i]));
+  const R = THEMES.length;
+  const training: TrainingDoc[] = docs.map((d) => {
+    const rules: number[] = [];
+    const values: number[] = [];
+    d.rules.forEach((score, r) => {
+      if (score > 0) {
+        rules.push(vocab.length + r);
+        values.push(ruleFeature(score));
+      }
+    });
+    return {
+      instances: d.sentences.map((s) => vector([...s].flatMap((f) => (id.has(f) ? [id.get(f) as number] : [])))),
+      doc: { index: Int32Array.from(rules), value: Float64Array.from(values) },
+      labels: THEMES.map((t) => d.case.themes.includes(t)),
+    };
+  });
+  const linear = train(training, { ...o, features: vocab.length + R, classes: THEMES.length });
+  const q = (w: number) => Math.round(w * o.scale);
+  const features: Record<string, number[]> = {};
+  vocab.forEach((f, i) => {
+    const row = THEMES.map((_, c) => q(linear.weights[i * THEMES.length + c] as number));
+    if (row.some((w) => w !== 0)) features[f] = row;
+  });
+  return {
+    version: 1,
+    trainedOn,
+    themes: [...THEMES],
+    scale: o.scale,
+    sharpness: o.sharpness,
+    bias: Array.from(linear.bias, q),
+    thresholds,
+    rules: THEMES.map((_, r) =>
+      THEMES.map((__, c) => q(linear.weights[(vocab.length + r) * THEMES.length + c] as number)),
+    ),
+    features,
+  };
+}
+
+export function probabilities(model: ThemeModel, docs: readonly Prepared[]): number[][] {
+  const weights = featureWeights(model);
+  return docs.map((d) => scoreThemes(model, weights, d.reading, d.rules).probability);
+}
+
+/** The threshold that maximises F1 on out-of-fold scores, pulled halfway to a prior against over-fitting. */
+function bestThreshold(scores: number[], labels: boolean[], prior: number): number {
+  let best = 0.5;
+  let bestF1 = -1;
+  for (let t = 0.2; t <= 0.8001; t += 0.025) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    scores.forEach((p, i) => {
+      if (p >= t && labels[i]) tp++;
+      else if (p >= t) fp++;
+      else if (labels[i]) fn++;
+    });
+    const f1 = (2 * tp) / (2 * tp + fp + fn || 1);
+    if (f1 > bestF1 + 1e-9) {
+      bestF1 = f1;
+      best = t;
+    }
+  }
+  return Math.round(((best + prior) / 2) * 1000) / 1000;
+}
+
+export function fit(docs: readonly Prepared[], o: FitOptions = DEFAULTS, trainedOn: string[] = []): ThemeModel {
+  let thresholds = THEMES.map(() => 0.5);
+  if (o.thresholdFolds > 1) {
+    const oof: number[][] = docs.map(() => []);
+    for (let k = 0; k < o.thresholdFolds; k++) {
+      const inFold = (i: number) => i % o.thresholdFolds === k;
+      const model = fitWeights(
+        docs.filter((_, i) => !inFold(i)),
+        o,
+        [],
+        thresholds,
+      );
+      const held = docs.map((d, i) => [d, i] as const).filter(([, i]) => inFold(i));
+      const probs = probabilities(
+        model,
+        held.map(([d]) => d),
+      );
+      held.forEach(([, i], j) => {
+        oof[i] = probs[j] ?? [];
+      });
+    }
+    thresholds = THEMES.map((t, c) =>
+      bestThreshold(
+        oof.map((p) => p[c] ?? 0),
+        docs.map((d) => d.case.themes.includes(t)),
+        o.thresholdPrior,
+      ),
+    );
+  }
+  return fitWeights(docs, o, trainedOn, thresholds);
+}
+
+/** Themes as the analyser decides them (classifier or strong rule), before distress adds mindset. */
+export function predict(model: ThemeModel, docs: readonly Prepared[]): Theme[][] {
+  return probabilities(model, docs).map((p, i) =>
+    THEMES.filter((_, c) => themePresent(model, c, p[c] ?? 0, docs[i]?.rules[c] ?? 0)),
+  );
+}
