@@ -20,3 +20,4 @@ export * from "./inbound-processor.js";
 export * from "./subscriptions.js";
 export * from "./transactional.js";
 export * from "./inbound-batch.js";
+export * from "./analyser.js";

@@ -3,3 +3,4 @@ export * from "./test-env.js";
 export * from "./redis-server.js";
 export { default as prepareTemplateDatabase } from "./global-setup.js";
 export * from "./inbound-requests.js";
+export * from "./fake-openai.js";
