@@ -56,7 +56,7 @@ describe("theme detection", () => {
     expect(result.themes[0]?.theme).toBe("communication");
     const scores = result.themes.map((f) => f.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
-    expect(result.themes[0]?.evidence).toEqual(["rambled", "went off on a tangent", "hard to follow"]);
+    expect(result.themes[0]?.evidence).toEqual(["I rambled, went off on a tangent and was hard to follow."]);
   });
 
   it("returns only exact substrings of the input as evidence, distress evidence and high points", () => {
@@ -71,10 +71,36 @@ describe("theme detection", () => {
     }
   });
 
+  it("finds several themes in one reply, each quoted from its own sentence", () => {
+    const text =
+      "I didn't look at their website at all before the call. Then they asked me how many piano tuners work in Paris and I just froze. " +
+      "Also my CV still listed a job from 2015 and they asked about it.";
+    const result = analyseReflection(text);
+    const themes = result.themes.map((f) => f.theme);
+    expect(themes).toEqual(expect.arrayContaining(["preparation", "unexpected-questions", "materials"]));
+    const quote = (t: Theme) => result.themes.find((f) => f.theme === t)?.evidence ?? [];
+    expect(quote("preparation").join(" ")).toContain("website");
+    expect(quote("unexpected-questions").join(" ")).toContain("piano tuners");
+    expect(quote("materials").join(" ")).toContain("CV");
+  });
+
+  it("quotes a clause of the reply when only the classifier found the theme", () => {
+    const text =
+      "The hiring manager kept asking about budgets for a team of forty and I have only ever run a team of three.";
+    const result = analyseReflection(text);
+    for (const finding of result.themes) {
+      expect(finding.evidence.length).toBeGreaterThan(0);
+      for (const phrase of finding.evidence) {
+        expect(text).toContain(phrase);
+        expect(phrase.split(" ").length).toBeGreaterThanOrEqual(3);
+      }
+    }
+  });
+
   it("handles curly apostrophes like straight ones", () => {
     expect(themesOf("I didn’t know the company at all")).toEqual(["preparation"]);
     expect(analyseReflection("I didn’t know the company at all").themes[0]?.evidence).toEqual([
-      "didn’t know the company",
+      "I didn’t know the company at all",
     ]);
   });
 

@@ -55,6 +55,28 @@ function quote(reading: Reading, from: number, to: number): string {
   return reading.text.slice(first.start, last.end).replace(EDGE, "").replace(LEADING_LINK, "").replace(EDGE, "");
 }
 
+/** Words [from, to) cut to at most MAX_QUOTE_WORDS, centred on word `at`. */
+function window(from: number, to: number, at: number): [number, number] {
+  if (to - from <= MAX_QUOTE_WORDS) return [from, to];
+  const start = Math.max(from, Math.min(at - MAX_QUOTE_WORDS / 2, to - MAX_QUOTE_WORDS));
+  return [start, start + MAX_QUOTE_WORDS];
+}
+
+/** The sentences around the rules' cues, each once, at most three, in reading order. */
+function sentencesAround(reading: Reading, spans: readonly Span[]): string[] {
+  const out: string[] = [];
+  for (const span of spans) {
+    const s = reading.sentences.find((x) => span.start >= x.start && span.start < x.end);
+    if (!s) continue;
+    let at = s.from;
+    while (at < s.to && (reading.words[at]?.end ?? 0) <= span.start) at++;
+    const phrase = quote(reading, ...window(s.from, s.to, at));
+    if (phrase && !out.includes(phrase)) out.push(phrase);
+    if (out.length === 3) break;
+  }
+  return out;
+}
+
 /** The clause (or, when that is a fragment, the sentence) that pushed theme `c` most. */
 function strongestPhrase(reading: Reading, index: TextIndex, sentenceScores: readonly number[], c: number): string {
   let best = -1;
@@ -116,9 +138,11 @@ export function analyseReflection(text: string): Analysis {
     const p = probability[c] ?? 0;
     if (!themePresent(MODEL, c, p, ruleScores[c] ?? 0)) return;
     const rules = wordings.find((f) => f.theme === theme);
+    // The candidate reads these: whole sentences around the rules' cues, else the classifier's strongest clause.
+    const around = rules && rules.score >= STRONG ? sentencesAround(reading, rules.spans) : [];
     const evidence =
-      rules && rules.score >= STRONG
-        ? rules.evidence
+      around.length > 0
+        ? around
         : [strongestPhrase(reading, index, sentenceScores[c] ?? [], c)].filter((q) => q !== "");
     // Score: the classifier's confidence, never below that of a strong rule on its own.
     const score = Math.round(Math.max(p, rules && rules.score >= STRONG ? 0.5 : 0) * 100) / 100;

@@ -1,4 +1,5 @@
 export { analyseReflection, keywordAnalyser, offlineAnalyser } from "./analyse-reflection.js";
+export { type ActionPlanInput, actionPlan, type ThemePlan } from "./action-plan.js";
 export { actionsFor, THEME_ACTIONS, THEME_LABELS } from "./theme-actions.js";
 export { compareWithEarlier, type PastInterview } from "./compare.js";
 export {

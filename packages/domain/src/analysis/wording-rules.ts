@@ -9,7 +9,7 @@ import {
 } from "./context.js";
 import type { Cue } from "./cue.js";
 import { isNegated } from "./negation.js";
-import { normalise, spanAt, type TextIndex, tokensAfter, tokensBefore } from "./text-index.js";
+import { normalise, type Span, spanAt, type TextIndex, tokensAfter, tokensBefore } from "./text-index.js";
 import { THEME_CUES } from "./theme-patterns.js";
 import type { ThemeFinding } from "./types.js";
 
@@ -85,10 +85,15 @@ function findHits(index: TextIndex, cues: readonly Cue[], praiseCache: Map<numbe
   return kept;
 }
 
+export interface WordingMatch extends ThemeFinding {
+  /** Where each cue was found, in reading order. */
+  spans: Span[];
+}
+
 /** Every theme with at least one cue, in THEMES order, with its score and quoted cues. */
-export function matchWordings(index: TextIndex): ThemeFinding[] {
+export function matchWordings(index: TextIndex): WordingMatch[] {
   const praiseCache = new Map<number, boolean>();
-  const found: ThemeFinding[] = [];
+  const found: WordingMatch[] = [];
   for (const theme of THEMES) {
     const hits = findHits(index, THEME_CUES[theme], praiseCache);
     const score = hits.reduce((sum, h) => sum + h.weight, 0);
@@ -98,7 +103,7 @@ export function matchWordings(index: TextIndex): ThemeFinding[] {
       const phrase = index.text.slice(h.start, h.end);
       if (!evidence.includes(phrase)) evidence.push(phrase);
     }
-    found.push({ theme, score, evidence });
+    found.push({ theme, score, evidence, spans: hits.map((h) => ({ start: h.start, end: h.end })) });
   }
   return found;
 }
