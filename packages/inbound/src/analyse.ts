@@ -3,7 +3,7 @@ import { type ReplyCommand, parseCommand } from "./commands.js";
 import { extractForwardedCompany } from "./forwarded.js";
 import type { InboundEmail } from "./inbound-email.js";
 import { findReplyToken, findStartAddress } from "./reply-address.js";
-import { extractReply } from "./strip-quotes.js";
+import { replyOf } from "./reply-text.js";
 
 export type InboundAnalysis =
   | { kind: "auto-reply" }
@@ -21,7 +21,7 @@ export function analyseInbound(mail: InboundEmail, inboundDomain: string): Inbou
   if (isAutoReply(mail)) return { kind: "auto-reply" };
   const token = findReplyToken(mail, inboundDomain);
   if (token) {
-    const reflection = extractReply(mail.text);
+    const reflection = replyOf(mail);
     return { kind: "reply", token, reflection, command: parseCommand(reflection) };
   }
   const start = findStartAddress(mail, inboundDomain);

@@ -244,7 +244,22 @@ function senderVotes(fromValue: string, letter: readonly string[], votes: Votes)
   }
   const c = compact(cleanName(name) ?? "");
   if (label && c !== "" && (c === label || label.startsWith(c) || c.startsWith(label))) votes.add(name, 3);
-  else votes.add(name, 1);
+  else {
+    // "Recrutement Maison Verdier" from maisonverdier.fr: the words that spell the domain are the employer, in any language.
+    const spelled = label ? domainWords(name, label) : null;
+    votes.add(spelled ?? name, spelled ? 3 : 1);
+  }
+}
+
+function domainWords(name: string, label: string): string | null {
+  const words = name.split(/\s+/).filter(Boolean);
+  for (let i = 0; i < words.length; i += 1) {
+    for (let j = words.length; j > i; j -= 1) {
+      const span = words.slice(i, j).join(" ");
+      if (compact(span) === label) return span;
+    }
+  }
+  return null;
 }
 
 function letterVotes(letter: readonly string[], votes: Votes): void {

@@ -1,22 +1,25 @@
-import { decodeEntities } from "./html-entities.js";
+import { Parser } from "htmlparser2";
 import { tidyText } from "./tidy-text.js";
 
 export interface HtmlToTextOptions {
   /**
-   * Keep blockquotes and client quote containers. Used for forwarded mail, where the
-   * quoted part is the content (a rejection letter), not history to throw away.
+   * Keep blockquotes and client quote containers as plain text. Used for forwarded mail,
+   * where the quoted part is the content (a rejection letter), not history to throw away.
    */
   keepQuotes?: boolean;
+  /** Stop at the first quote container: for a top-posted reply, nothing after it is the candidate's. */
+  untilQuote?: boolean;
 }
 
-// Elements whose content is never text.
-const SKIP_CONTENT = new Set(["script", "style", "title", "template", "noscript", "xml"]);
-const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"]);
+type Attributes = Record<string, string>;
+type Role = "block" | "paragraph" | "quote" | "skip" | "pre" | "item" | "cell" | "inline";
+
+// Not <head>: a head that never closes would hide the whole message; what it holds is skipped anyway.
+const SKIP = new Set(["script", "style", "title", "template", "noscript", "xml", "img", "svg", "object"]);
 const BLOCK = new Set([
   "address",
   "article",
   "aside",
-  "blockquote",
   "center",
   "dd",
   "div",
@@ -41,273 +44,225 @@ const BLOCK = new Set([
 ]);
 const PARAGRAPH = new Set(["p", "h1", "h2", "h3", "h4", "h5", "h6"]);
 
-// Containers that mail clients put quoted history (or the sender's signature) in.
-const QUOTE_CLASSES = [
-  "gmail_quote",
-  "gmail_quote_container",
-  "gmail_signature",
-  "protonmail_quote",
-  "moz-cite-prefix",
-  "zmail_extra",
-];
-// Yahoo prefixes its ids and classes with a per-message token ("ydp3f1cyahoo_quoted_123").
-const QUOTE_IDS = /yahoo_quoted|^ms-outlook-mobile-signature$|^signature$|^zwchr/i;
-// Outlook marks where the quoted message begins; everything after it is history.
-const CUT_IDS = /^(x_)*(appendonsend|divrplyfwdmsg|mail-editor-reference-message-container)$/i;
-
-interface Tag {
-  name: string;
-  closing: boolean;
-  selfClosing: boolean;
-  attrs: string;
-  end: number;
-}
+// Containers that mail clients put quoted history in. They come out as `>` lines, so the reply
+// stripper sees the same structure as in a plain-text reply and keeps answers typed between them
+// (Gmail's `div.gmail_quote` holds those answers too, so only its blockquotes count).
+const QUOTE_CLASSES = /(?:^|\s)(?:\S*yahoo_quoted\S*|protonmail_quote|zmail_extra)(?:\s|$)/i;
+const QUOTE_IDS = /yahoo_quoted/i;
+// The sender's signature, as clients mark it.
+const SIGNATURE_CLASSES =
+  /(?:^|\s)(?:gmail_signature|moz-signature|yahoo-signature|ms-outlook-mobile-signature)(?:\s|$)/i;
+const SIGNATURE_IDS = /^(?:signature|ms-outlook-mobile-signature|\S*ymail_android_signature\S*)$/i;
 
 /**
- * HTML mail body to plain text: paragraphs and `<br>` become line breaks, entities are
- * decoded, and (unless `keepQuotes`) blockquotes and client quote containers are dropped.
- * A single linear scan with no DOM: a 10 MB body takes well under a second.
+ * HTML mail body to plain text, on htmlparser2 (tokenising and entities): blocks and `<br>`
+ * become line breaks as a browser draws them, links keep their visible text, images and
+ * signature containers are dropped, and quoted history comes out as `>` lines (unless
+ * `keepQuotes`), cut at Outlook's reply marker. One streaming pass, no DOM.
  */
 export function htmlToText(html: string, options: HtmlToTextOptions = {}): string {
   const keepQuotes = options.keepQuotes ?? false;
-  const lower = html.toLowerCase();
+  const source = keepQuotes ? withoutHead(html) : upToHistory(withoutHead(html), options.untilQuote ?? false);
   const out = new TextBuilder();
-  const n = html.length;
-  let skip: { tag: string; depth: number } | null = null;
+  const roles: Role[] = [];
+  let skipping = 0;
   let pre = 0;
-  // Whether each open <p> is a real paragraph or an Outlook line, so its close tag matches.
-  const paragraphs: boolean[] = [];
-  let i = 0;
+  const lists: { ordered: boolean; next: number }[] = [];
 
-  while (i < n) {
-    const lt = html.indexOf("<", i);
-    const textEnd = lt === -1 ? n : lt;
-    if (textEnd > i) {
-      if (!skip) out.text(html.slice(i, textEnd), pre > 0);
-      i = textEnd;
-      continue;
-    }
-    if (lower.startsWith("<!--", i)) {
-      const end = html.indexOf("-->", i + 4);
-      i = end === -1 ? n : end + 3;
-      continue;
-    }
-    const next = html[i + 1];
-    if (next === "!" || next === "?") {
-      const end = html.indexOf(">", i);
-      i = end === -1 ? n : end + 1;
-      continue;
-    }
-    const tag = readTag(html, i);
-    if (!tag) {
-      if (!skip) out.text("<", pre > 0);
-      i += 1;
-      continue;
-    }
-    i = tag.end;
-
-    if (skip) {
-      if (tag.name === skip.tag) {
-        if (tag.closing) skip.depth -= 1;
-        else if (!tag.selfClosing) skip.depth += 1;
-        if (skip.depth === 0) {
-          // A dropped block still separates the text around it.
-          if (BLOCK.has(skip.tag)) out.block();
-          skip = null;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        const role = skipping > 0 ? "skip" : roleOf(name, attributes, keepQuotes);
+        roles.push(role);
+        switch (role) {
+          case "skip":
+            skipping += 1;
+            break;
+          case "quote":
+            out.paragraph();
+            out.quoteDepth += 1;
+            break;
+          case "paragraph":
+            out.paragraph();
+            break;
+          case "pre":
+            out.block();
+            pre += 1;
+            break;
+          case "item": {
+            out.block();
+            const list = lists.at(-1);
+            out.literal(list?.ordered ? `${list.next++}. ` : "- ");
+            break;
+          }
+          case "cell":
+            out.space();
+            break;
+          case "block":
+            out.block();
+            if (name === "ul" || name === "ol") lists.push({ ordered: name === "ol", next: 1 });
+            break;
+          default:
+            if (name === "br") out.lineBreak();
         }
-      }
-      continue;
-    }
-
-    if (tag.closing) {
-      if (PARAGRAPH.has(tag.name)) {
-        if (paragraphs.pop() ?? true) out.paragraphEnd();
-        else out.block();
-        continue;
-      }
-      closeTag(out, tag.name);
-      if (tag.name === "pre" && pre > 0) pre -= 1;
-      continue;
-    }
-
-    if (SKIP_CONTENT.has(tag.name) && !tag.selfClosing) {
-      const close = lower.indexOf(`</${tag.name}`, i);
-      const closeEnd = close === -1 ? -1 : html.indexOf(">", close);
-      i = closeEnd === -1 ? n : closeEnd + 1;
-      continue;
-    }
-    if (tag.name === "head" && !tag.selfClosing) {
-      // Skip the head when it is closed; a head that never closes is ignored, not the whole message.
-      const close = lower.indexOf("</head", i);
-      const closeEnd = close === -1 ? -1 : html.indexOf(">", close);
-      if (closeEnd !== -1) i = closeEnd + 1;
-      continue;
-    }
-
-    if (!keepQuotes) {
-      const id = attribute(tag.attrs, "id");
-      if (id && CUT_IDS.test(id)) break;
-      if (isQuoteContainer(tag, id)) {
-        if (BLOCK.has(tag.name)) out.block();
-        if (!tag.selfClosing && !VOID.has(tag.name)) skip = { tag: tag.name, depth: 1 };
-        continue;
-      }
-    }
-
-    if (PARAGRAPH.has(tag.name) && !tag.selfClosing) paragraphs.push(!isOutlookLine(tag));
-    openTag(out, tag);
-    if (tag.name === "pre" && !tag.selfClosing) pre += 1;
-  }
+      },
+      ontext(text) {
+        if (skipping === 0) out.text(text, pre > 0);
+      },
+      onclosetag(name) {
+        const role = roles.pop();
+        switch (role) {
+          case "skip":
+            skipping -= 1;
+            break;
+          case "quote":
+            out.quoteDepth -= 1;
+            out.paragraph();
+            break;
+          case "paragraph":
+            out.paragraph();
+            break;
+          case "pre":
+            pre -= 1;
+            out.block();
+            break;
+          case "cell":
+            out.space();
+            break;
+          case "block":
+          case "item":
+            out.block();
+            if (name === "ul" || name === "ol") lists.pop();
+            break;
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(source);
   return out.finish();
 }
 
-function openTag(out: TextBuilder, tag: Tag): void {
-  const name = tag.name;
-  if (name === "br") out.newline();
-  else if (PARAGRAPH.has(name)) {
-    if (isOutlookLine(tag)) out.block();
-    else out.paragraph();
-  } else if (name === "li") {
-    out.block();
-    out.raw("- ");
-  } else if (name === "td" || name === "th") out.space();
-  else if (BLOCK.has(name) || name === "pre") out.block();
+const BODY_TAG = /<body[\s>]/i;
+// Outlook's reply marker, and (for a top-posted reply) the first quote container, found without parsing.
+const CUT_MARKER =
+  /<(?:div|span|hr)\b[^>]*?\bid\s*=\s*["']?(?:x_)*(?:appendonsend|divRplyFwdMsg|mail-editor-reference-message-container)\b/i;
+const FIRST_QUOTE =
+  /<blockquote\b|<div\b[^>]*?(?:\b(?:class|id)\s*=\s*["']?[^"'>]*(?:gmail_quote|yahoo_quoted|protonmail_quote|zmail_extra)|\bname\s*=\s*["']?quote\b)|<(?:div|span|hr)\b[^>]*?\bid\s*=\s*["']?(?:x_)*(?:appendonsend|divRplyFwdMsg|mail-editor-reference-message-container)\b/i;
+
+/** The head holds no text, and Outlook's is kilobytes of CSS: parsing starts at `<body>` when there is one. */
+function withoutHead(html: string): string {
+  const body = BODY_TAG.exec(html);
+  return body ? html.slice(body.index) : html;
 }
 
-/** Outlook writes every line as <p class=MsoNormal> with no margin: a line, not a paragraph. */
-function isOutlookLine(tag: Tag): boolean {
-  return /\bmso/i.test(attribute(tag.attrs, "class") ?? "");
+function upToHistory(html: string, untilQuote: boolean): string {
+  const cut = (untilQuote ? FIRST_QUOTE : CUT_MARKER).exec(html);
+  return cut ? html.slice(0, cut.index) : html;
 }
 
-function closeTag(out: TextBuilder, name: string): void {
-  if (BLOCK.has(name) || name === "li" || name === "pre") out.block();
-  else if (name === "td" || name === "th") out.space();
-}
-
-function isQuoteContainer(tag: Tag, id: string | null): boolean {
-  if (tag.name === "blockquote") return true;
-  if (id && QUOTE_IDS.test(id)) return true;
-  const cls = attribute(tag.attrs, "class");
-  if (cls) {
-    const classes = cls.toLowerCase().split(/\s+/);
-    if (classes.some((c) => QUOTE_CLASSES.includes(c) || c.endsWith("yahoo_quoted"))) return true;
+function roleOf(name: string, attributes: Attributes, keepQuotes: boolean): Role {
+  if (SKIP.has(name)) return "skip";
+  const cls = attributes.class ?? "";
+  const id = attributes.id ?? "";
+  if (SIGNATURE_CLASSES.test(cls) || SIGNATURE_IDS.test(id) || attributes["data-smartmail"] === "gmail_signature") {
+    return "skip";
   }
-  return attribute(tag.attrs, "data-smartmail") === "gmail_signature";
+  const quote =
+    name === "blockquote" ||
+    (name === "div" && (QUOTE_CLASSES.test(cls) || QUOTE_IDS.test(id) || attributes.name === "quote"));
+  if (quote) return keepQuotes ? "block" : "quote";
+  // Outlook writes every line as <p class=MsoNormal> with no margin: a line, not a paragraph.
+  if (PARAGRAPH.has(name)) return /mso/i.test(cls) ? "block" : "paragraph";
+  if (BLOCK.has(name)) return "block";
+  if (name === "pre") return "pre";
+  if (name === "li") return "item";
+  if (name === "td" || name === "th") return "cell";
+  return "inline";
 }
 
-function readTag(html: string, start: number): Tag | null {
-  let j = start + 1;
-  const closing = html[j] === "/";
-  if (closing) j += 1;
-  const nameMatch = /^[a-zA-Z][a-zA-Z0-9:-]*/.exec(html.slice(j, j + 64));
-  if (!nameMatch) return null;
-  const name = nameMatch[0].toLowerCase();
-  const attrStart = j + nameMatch[0].length;
-  let k = attrStart;
-  let quote: string | null = null;
-  while (k < html.length) {
-    const c = html[k];
-    if (quote) {
-      if (c === quote) quote = null;
-    } else if (c === '"' || c === "'") {
-      // Quotes only open inside an attribute value, right after `=`.
-      if (/=\s*$/.test(html.slice(Math.max(attrStart, k - 8), k))) quote = c;
-    } else if (c === ">") break;
-    k += 1;
-  }
-  const attrs = html.slice(attrStart, k);
-  return { name, closing, selfClosing: /\/\s*$/.test(attrs), attrs, end: Math.min(k + 1, html.length) };
-}
-
-const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
-
-function attribute(attrs: string, name: string): string | null {
-  if (attrs === "") return null;
-  let pattern = ATTRIBUTE_PATTERNS.get(name);
-  if (!pattern) {
-    pattern = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, "i");
-    ATTRIBUTE_PATTERNS.set(name, pattern);
-  }
-  const m = pattern.exec(attrs);
-  if (!m) return null;
-  return decodeEntities(m[1] ?? m[2] ?? m[3] ?? "");
-}
-
-/** Accumulates text with browser-like whitespace: runs collapse, blocks start on a new line. */
+/** Accumulates lines with browser-like whitespace; each line remembers how deep in a quote it is. */
 class TextBuilder {
-  private readonly parts: string[] = [];
-  private atLineStart = true;
+  quoteDepth = 0;
+  private readonly lines: string[] = [];
+  private line = "";
+  private lineDepth = 0;
   private pendingSpace = false;
-  private trailingNewlines = 0;
-  private emitted = false;
+  // A <br> draws a line only if something follows it in its block ("<div>Hello<br></div>" is one line).
+  private pendingBreak = false;
 
   text(raw: string, preformatted: boolean): void {
     if (preformatted) {
-      const decoded = decodeEntities(raw.replace(/\r\n?/g, "\n"));
-      if (decoded === "") return;
-      if (this.pendingSpace && !this.atLineStart) this.parts.push(" ");
-      this.pendingSpace = false;
-      this.push(decoded);
+      const parts = raw.replace(/\r\n?/g, "\n").split("\n");
+      parts.forEach((part, i) => {
+        if (i > 0) this.newline();
+        if (part !== "") this.append(part);
+      });
       return;
     }
+    // HTML whitespace only: a no-break space is text ("<b>Von:</b>&nbsp;Rebound").
     const collapsed = raw.replace(/[ \t\n\r\f]+/g, " ");
-    if (collapsed.startsWith(" ")) this.pendingSpace = true;
-    const decoded = decodeEntities(collapsed.trim());
-    if (decoded === "") return;
-    if (this.pendingSpace && !this.atLineStart) this.parts.push(" ");
-    this.pendingSpace = collapsed.length > 1 && collapsed.endsWith(" ");
-    this.push(decoded);
+    const start = collapsed.startsWith(" ") ? 1 : 0;
+    const end = collapsed.length > start && collapsed.endsWith(" ") ? collapsed.length - 1 : collapsed.length;
+    if (start === 1 && this.line !== "") this.pendingSpace = true;
+    if (end > start) this.append(collapsed.slice(start, end));
+    if (end < collapsed.length && this.line !== "") this.pendingSpace = true;
   }
 
-  raw(s: string): void {
+  literal(s: string): void {
+    this.append(s);
     this.pendingSpace = false;
-    this.push(s);
   }
 
   space(): void {
-    if (!this.atLineStart) this.pendingSpace = true;
+    if (this.line !== "") this.pendingSpace = true;
   }
 
-  newline(): void {
-    this.parts.push("\n");
-    this.atLineStart = true;
-    this.pendingSpace = false;
-    this.trailingNewlines += 1;
-    this.emitted = true;
+  lineBreak(): void {
+    if (this.pendingBreak) this.newline();
+    this.pendingBreak = true;
   }
 
+  /** Start a new line unless at the start of one. */
   block(): void {
-    if (!this.atLineStart) this.newline();
+    if (this.pendingBreak && this.line === "") this.newline();
+    this.pendingBreak = false;
+    if (this.line !== "") this.newline();
     this.pendingSpace = false;
+    this.lineDepth = this.quoteDepth;
   }
 
+  /** Start a new line after an empty one. */
   paragraph(): void {
-    if (!this.emitted) return;
     this.block();
-    if (this.trailingNewlines < 2) this.newline();
-  }
-
-  paragraphEnd(): void {
-    this.block();
-    if (this.trailingNewlines < 2) this.newline();
+    const last = this.lines.at(-1);
+    if (last !== undefined && last.replace(/^>+/, "").trim() !== "") this.lines.push(this.render(""));
+    this.lineDepth = this.quoteDepth;
   }
 
   finish(): string {
-    return tidyText(this.parts.join(""));
+    this.block();
+    return tidyText(this.lines.join("\n"));
   }
 
-  private push(s: string): void {
-    this.parts.push(s);
-    this.emitted = true;
-    const lastNewline = s.lastIndexOf("\n");
-    if (lastNewline === s.length - 1) {
-      this.atLineStart = true;
-      let count = 0;
-      for (let k = s.length - 1; k >= 0 && s[k] === "\n"; k -= 1) count += 1;
-      this.trailingNewlines = count === s.length ? this.trailingNewlines + count : count;
-    } else {
-      this.atLineStart = false;
-      this.trailingNewlines = 0;
-    }
+  private append(s: string): void {
+    if (this.pendingBreak) this.newline();
+    if (this.line === "") this.lineDepth = this.quoteDepth;
+    else if (this.pendingSpace) this.line += " ";
+    this.pendingSpace = false;
+    this.line += s;
+  }
+
+  private newline(): void {
+    this.lines.push(this.render(this.line));
+    this.line = "";
+    this.lineDepth = this.quoteDepth;
+    this.pendingSpace = false;
+    this.pendingBreak = false;
+  }
+
+  private render(text: string): string {
+    if (this.lineDepth === 0) return text;
+    return text === "" ? ">".repeat(this.lineDepth) : `${">".repeat(this.lineDepth)} ${text}`;
   }
 }

@@ -11,8 +11,13 @@ export interface InboundEmail {
   /** Envelope recipients (Delivered-To, X-Original-To, or the provider's own list), bare and lower-case. */
   deliveredTo: string[];
   subject: string;
-  /** The text part, or the HTML converted to text when there is no text part. Line ends are `\n`. */
+  /**
+   * The text part, or the HTML converted to text when there is no text part (quoted history
+   * as `>` lines). Line ends are `\n`.
+   */
   text: string;
+  /** The HTML part of a mail that also has a text part: the reply is read from whichever of the two is cleaner. */
+  html: string | null;
   /** Lower-case header names, first value of each, encoded words decoded. */
   headers: Record<string, string>;
   /** The first message id of In-Reply-To, without angle brackets. */

@@ -1,6 +1,7 @@
 import PostalMime, { decodeWords, type Email, type Header } from "postal-mime";
 import { bareAddresses, firstMessageId, normaliseAddress } from "./addresses.js";
 import { bodyText } from "./body-text.js";
+import { decodeFlowed } from "./flowed.js";
 import { type InboundAttachment, type InboundEmail, InboundParseError } from "./inbound-email.js";
 import { repairC1 } from "./windows-1252.js";
 
@@ -34,9 +35,10 @@ export async function parseMime(raw: string | Uint8Array): Promise<InboundEmail>
   const input = withoutMboxLine(raw);
   if (isBlank(input)) throw new InboundParseError("message is empty");
 
+  const { raw: unflowed, flowed } = withoutFlowedParameter(input);
   let email: Email;
   try {
-    email = await PostalMime.parse(input, { attachmentEncoding: "arraybuffer" });
+    email = await PostalMime.parse(unflowed, { attachmentEncoding: "arraybuffer" });
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);
     throw new InboundParseError(`message could not be parsed: ${reason}`, { cause });
@@ -45,7 +47,9 @@ export async function parseMime(raw: string | Uint8Array): Promise<InboundEmail>
 
   const headers = headerRecord(email.headers);
   const subject = repairC1(email.subject ?? "");
-  let text = repairC1(bodyText({ text: email.text, html: email.html, subject }));
+  const plain = email.text !== undefined && flowed ? decodeFlowed(email.text, flowed.delSp) : email.text;
+  const body = bodyText({ text: plain, html: email.html, subject });
+  let text = repairC1(body.text);
   const noTextParts = email.text === undefined && email.html === undefined;
   if (noTextParts && /^multipart\//i.test(headers["content-type"] ?? "")) text = await salvageBrokenMultipart(input);
 
@@ -59,6 +63,7 @@ export async function parseMime(raw: string | Uint8Array): Promise<InboundEmail>
     deliveredTo: envelopeRecipients(email.headers),
     subject,
     text,
+    html: body.html === null ? null : repairC1(body.html),
     headers,
     inReplyTo: firstMessageId(email.inReplyTo),
     attachments: email.attachments.map(
@@ -69,6 +74,35 @@ export async function parseMime(raw: string | Uint8Array): Promise<InboundEmail>
       }),
     ),
   };
+}
+
+// A Content-Type header field, folded lines included, that declares format=flowed.
+const FLOWED_CONTENT_TYPE = /^content-type:[^\n]*(?:\r?\n[ \t][^\n]*)*/gim;
+const FORMAT_FLOWED = /\bformat\s*=\s*"?flowed"?/i;
+const DEL_SP = /\bdelsp\s*=\s*"?yes"?/i;
+
+/**
+ * postal-mime joins format=flowed lines without looking at quote depth, so a quoted line that
+ * ends in a space swallows the unquoted answer below it (RFC 3676 section 4.5 forbids that).
+ * Renaming the parameter keeps postal-mime from decoding; `decodeFlowed` does it properly.
+ */
+function withoutFlowedParameter(raw: string | Uint8Array): {
+  raw: string | Uint8Array;
+  flowed: { delSp: boolean } | null;
+} {
+  const bytes = typeof raw !== "string";
+  if (bytes ? Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).indexOf("lowed") === -1 : !/flowed/i.test(raw)) {
+    return { raw, flowed: null };
+  }
+  const source = bytes ? Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString("latin1") : raw;
+  let flowed: { delSp: boolean } | null = null;
+  const rewritten = source.replace(FLOWED_CONTENT_TYPE, (header) => {
+    if (!FORMAT_FLOWED.test(header)) return header;
+    flowed ??= { delSp: DEL_SP.test(header) };
+    return header.replace(FORMAT_FLOWED, (param) => `x-${param}`);
+  });
+  if (!flowed) return { raw, flowed: null };
+  return { raw: bytes ? Buffer.from(rewritten, "latin1") : rewritten, flowed };
 }
 
 function isBlank(raw: string | Uint8Array): boolean {
@@ -96,7 +130,8 @@ function headerRecord(headers: readonly Header[]): Record<string, string> {
   for (const header of headers) {
     // Object.hasOwn, not `in`: a header called "constructor" must not be mistaken for one already seen.
     if (!FIELD_NAME.test(header.key) || header.key === "__proto__" || Object.hasOwn(record, header.key)) continue;
-    record[header.key] = repairC1(decodeWords(header.value));
+    // Most header values (Received, DKIM-Signature) hold no encoded word: skip the decoder's passes.
+    record[header.key] = repairC1(header.value.includes("=?") ? decodeWords(header.value) : header.value);
   }
   return record;
 }
@@ -130,7 +165,7 @@ async function salvageBrokenMultipart(raw: string | Uint8Array): Promise<string>
     if (!/^content-[a-z-]+\s*:/i.test(part)) continue;
     try {
       const parsed = await PostalMime.parse(latin1 ? Buffer.from(part, "latin1") : part);
-      const text = bodyText({ text: parsed.text, html: parsed.html, subject: "" });
+      const { text } = bodyText({ text: parsed.text, html: parsed.html, subject: "" });
       if (text.trim() !== "") return repairC1(text);
     } catch {
       // A chunk that does not parse is skipped; the others may still hold the text.

@@ -1,4 +1,6 @@
 // Lines that mark where quoted or forwarded mail begins, shared by reply stripping and forward reading.
+// They are recognised by their shape (a separator, a block of header fields holding an address
+// and a date); the word lists only help where the shape alone is not enough.
 
 export const FORWARD_MARKERS: readonly RegExp[] = [
   /^-{3,}\s*(forwarded message|weitergeleitete nachricht|message transféré|mensaje reenviado|messaggio inoltrato|doorgestuurd bericht|mensagem encaminhada|vidarebefordrat meddelande|videresendt meddelelse)\s*-{3,}$/i,
@@ -7,6 +9,8 @@ export const FORWARD_MARKERS: readonly RegExp[] = [
 
 export const ORIGINAL_MESSAGE =
   /^-{2,}\s*(original message|ursprüngliche nachricht|message d'origine|mensaje original|messaggio originale|oorspronkelijk bericht|mensagem original|originalmeddelande|oprindelig meddelelse|opprinnelig melding|alkuperäinen viesti|wiadomość oryginalna|původní zpráva)\s*-{2,}$/i;
+/** "-----Original Message-----", "----- Исходное сообщение -----", "------------------ 原始邮件 ------------------". */
+export const DASHED_TITLE = /^-{2,}\s*[^\s-].{0,160}?\s*-{2,}$/u;
 export const UNDERSCORES = /^_{10,}$/;
 export const SIGNATURE_DELIMITER = /^--$/;
 
@@ -21,15 +25,48 @@ export const DATE_FIELD = field(
 export const TO_FIELD = field("to|cc|à|a|an|para|aan|till|til|do|vastaanottaja|címzett");
 export const SUBJECT_FIELD = field("subject|objet|betreff|asunto|oggetto|onderwerp|assunto|ämne|emne|temat|aihe|tárgy");
 
-/** `From:` followed within a few lines by at least two of `Sent:`/`Date:`, `To:`, `Subject:`. */
+/** `Label: value` with a short label in any script ("От кого:", "发件人：", "*Sent:*"). */
+export const ANY_FIELD = /^\*{0,2}[^\s:：*][^:：]{0,30}?\*{0,2}\s?[:：]\*{0,2}(?:\s+(.*))?$/u;
+
+/** An e-mail address, bare or in brackets, or a `mailto:` link. */
+export const ADDRESS = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|mailto:/iu;
+export function hasAddress(text: string): boolean {
+  // The pattern is costly where it cannot match; nearly every line has neither `@` nor `mailto:`.
+  return (text.includes("@") || /mailto:/i.test(text)) && ADDRESS.test(text);
+}
+
+/** A time (10:02, 10.02, 10h02), a year, or a numeric date: what an attribution's date looks like in any language. */
+export const DATE_OR_TIME =
+  /\d{1,2}[:.h]\d{2}(?!\d)|(?<!\d)(?:19|20)\d{2}(?!\d)|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d+\s?年/u;
+
+/**
+ * The header of a quoted or forwarded message, starting at `at`: `From:` followed within a few
+ * lines by two of `Sent:`/`Date:`, `To:`, `Subject:`; or, in a language we have no words for,
+ * three or more `Label: value` lines in a row whose first value holds an address and one a date.
+ */
 export function isHeaderBlock(lines: readonly string[], at: number): boolean {
-  if (!FROM_FIELD.test((lines[at] ?? "").trim())) return false;
-  const seen = new Set<string>();
-  for (let j = at + 1; j < lines.length && j <= at + 6; j += 1) {
-    const line = (lines[j] ?? "").trim();
-    if (DATE_FIELD.test(line)) seen.add("date");
-    else if (SUBJECT_FIELD.test(line)) seen.add("subject");
-    else if (TO_FIELD.test(line)) seen.add("to");
+  const first = (lines[at] ?? "").trim();
+  if (FROM_FIELD.test(first)) {
+    const seen = new Set<string>();
+    for (let j = at + 1; j < lines.length && j <= at + 6; j += 1) {
+      const line = (lines[j] ?? "").trim();
+      if (DATE_FIELD.test(line)) seen.add("date");
+      else if (SUBJECT_FIELD.test(line)) seen.add("subject");
+      else if (TO_FIELD.test(line)) seen.add("to");
+    }
+    if (seen.size >= 2) return true;
   }
-  return seen.size >= 2;
+  const firstValue = ANY_FIELD.exec(first)?.[1];
+  if (!firstValue || !hasAddress(firstValue)) return false;
+  let fields = 1;
+  let dated = DATE_OR_TIME.test(firstValue);
+  for (let j = at + 1; j < lines.length && j <= at + 8; j += 1) {
+    const line = (lines[j] ?? "").trim();
+    if (line === "") break;
+    const value = ANY_FIELD.exec(line);
+    if (!value) continue;
+    fields += 1;
+    if (DATE_OR_TIME.test(value[1] ?? "")) dated = true;
+  }
+  return fields >= 3 && dated;
 }

@@ -4,6 +4,9 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+// One pattern per address shape and domain; a process serves one or two domains.
+const RECIPIENT_PATTERNS = new Map<string, RegExp>();
+
 function normaliseDomain(domain: string): string {
   return domain.trim().replace(/^@/, "").replace(/\.$/, "").toLowerCase();
 }
@@ -16,7 +19,13 @@ function normaliseDomain(domain: string): string {
 function findRecipient(mail: InboundEmail, inboundDomain: string, local: string): RegExpExecArray | null {
   const domain = normaliseDomain(inboundDomain);
   if (domain === "") return null;
-  const pattern = new RegExp(`^${local}@${escapeRegExp(domain)}$`);
+  const key = `${local}@${domain}`;
+  let pattern = RECIPIENT_PATTERNS.get(key);
+  if (!pattern) {
+    pattern = new RegExp(`^${local}@${escapeRegExp(domain)}$`);
+    if (RECIPIENT_PATTERNS.size > 64) RECIPIENT_PATTERNS.clear();
+    RECIPIENT_PATTERNS.set(key, pattern);
+  }
   for (const address of [...mail.to, ...mail.cc, ...mail.deliveredTo]) {
     const m = pattern.exec(address.toLowerCase());
     if (m) return m;

@@ -97,6 +97,7 @@ export function fromResendReceived(body: unknown): InboundEmail {
     if (!deliveredTo.includes(address)) deliveredTo.push(address);
   }
 
+  const parts = bodyText({ text, html, subject });
   return {
     messageId: firstMessageId(messageId ?? headers["message-id"]),
     from: normaliseAddress(mailbox?.address),
@@ -106,7 +107,8 @@ export function fromResendReceived(body: unknown): InboundEmail {
     deliveredTo,
     subject,
     // Same repair as the MIME path: C1 controls in a body are windows-1252 bytes decoded as latin-1 upstream.
-    text: repairC1(bodyText({ text, html, subject })),
+    text: repairC1(parts.text),
+    html: parts.html === null ? null : repairC1(parts.html),
     headers,
     inReplyTo: firstMessageId(headers["in-reply-to"]),
     attachments,

@@ -1,142 +1,148 @@
-import { tidyText } from "./tidy-text.js";
+import { attributionEndingAt, bareLine } from "./attribution.js";
 import {
+  ANY_FIELD,
+  DASHED_TITLE,
+  DATE_OR_TIME,
   FORWARD_MARKERS,
-  FROM_FIELD,
   ORIGINAL_MESSAGE,
   SIGNATURE_DELIMITER,
   UNDERSCORES,
+  hasAddress,
   isHeaderBlock,
 } from "./quote-markers.js";
+import { isContactBlock, isMobileSignature, namesDevice } from "./signatures.js";
+import { tidyText } from "./tidy-text.js";
 
 const QUOTED = /^[ \t]{0,3}>/;
-const HAS_DATE_OR_ADDRESS = /\d|@/;
-
-// "On <date>, <name> wrote:" in the languages our candidates write in. A line must also
-// contain a digit or an address (every client puts a date in it) to count.
-const ATTRIBUTIONS: readonly RegExp[] = [
-  /^on\s.{4,}\swrote\s?:$/i,
-  /^le\s.{4,}\sa [ée]crit\s?:$/i,
-  /^am\s.{4,}\sschrieb\s.*:$/i,
-  /^.{2,}\sschrieb am\s.{4,}:$/i,
-  /^el\s.{4,}\sescribi[óo]\s?:$/i,
-  /^(il|in data)\s.{4,}\sha scritto\s?:$/i,
-  /^op\s.{4,}\sschreef\s.*:$/i,
-  /^(em|no dia|às)\s.{4,}\sescreveu\s?:$/i,
-  /^(den|d\.|på)\s.{4,}\sskrev\s.*:$/i,
-  /^w dniu\s.{4,}\snapisał(\(a\)|a)?\s?:$/i,
-];
-// The same verbs without the leading word, for clients that put the name first.
-const ATTRIBUTION_ANYWHERE =
-  /(^|\s)(wrote|a [ée]crit|schrieb|escribi[óo]|ha scritto|schreef|escreveu|skrev|napisał(\(a\)|a)?|kirjoitti)(\s[^:]{0,80})?\s?:$/i;
-
-const MOBILE_SIGNATURES: readonly RegExp[] = [
-  /^sent from my \S.{0,80}$/i,
-  /^sent from (yahoo mail|aol mobile mail|mail|outlook|gmail|proton ?mail)(<[^>]*>)?( for| on) \S.{0,40}$/i,
-  /^sent from (yahoo mail|aol mobile mail|mail|outlook|gmail|proton ?mail)\.?$/i,
-  /^sent with proton ?mail secure email\.?$/i,
-  /^get outlook for (ios|android)\b.*$/i,
-  /^get the new aol app:? \S+$/i,
-  /^envoy[ée] (de|depuis) mon \S.{0,40}$/i,
-  /^von meinem \S.{0,40} gesendet\.?$/i,
-  /^enviado (desde|de) mi \S.{0,40}$/i,
-  /^enviado do meu \S.{0,40}$/i,
-  /^inviato da (il mio )?\S.{0,40}$/i,
-  /^(verzonden|verstuurd) (vanaf|met) (mijn )?\S.{0,40}$/i,
-  /^skickat från (min )?\S.{0,40}$/i,
-  /^sendt fra (min )?\S.{0,40}$/i,
-  /^wysłane z (mojego )?\S.{0,40}$/i,
-];
 
 /**
- * The candidate's own words from a reply: quoted history (`>` lines and the
- * "On ... wrote:" line above them, Outlook header blocks, "Original Message"
- * separators) and signatures (`-- ` and the "Sent from my iPhone" family) removed.
- * Text the candidate wrote between or after quoted lines (bottom- and inline-posting) is kept.
+ * The candidate's own words from a reply, found by the shape of the history rather than its
+ * language: quoted (`>`) blocks and the attribution line above each, whatever its words;
+ * unquoted history after an attribution holding an address and a date, after a separator
+ * ("-----Original Message-----", underscores) or a block of header fields; signatures (`-- `
+ * and the "Sent from my iPhone" family). Text written between or below quoted blocks
+ * (bottom- and inline-posting) is kept, each answer block as its own paragraph.
  */
 export function extractReply(text: string): string {
+  return readReply(text).reply;
+}
+
+/**
+ * `extractReply`, and whether the reply was top-posted: all of it above the first quoted
+ * block or history, with such history under it.
+ */
+export function readReply(text: string): { reply: string; topPosted: boolean } {
   const lines = text
     .replace(/\r\n?/g, "\n")
     .replace(/[\u200b\ufeff]/g, "")
     .replace(/[\u00a0\u202f]/g, " ")
     .split("\n")
     .map((line) => line.trimEnd());
-  const kept: string[] = [];
+  const quoted = lines.map((line) => QUOTED.test(line));
+  const isQuoted = (i: number) => quoted[i] === true;
+  const end = historyStart(lines, isQuoted);
+
+  // Attributions directly above a quoted block, whatever their language.
+  const dropped = new Uint8Array(lines.length);
+  for (let i = 0; i < end; i += 1) {
+    if (!quoted[i] || (i > 0 && quoted[i - 1])) continue;
+    let above = i - 1;
+    while (above >= 0 && !quoted[above] && (lines[above] ?? "").trim() === "") above -= 1;
+    const attribution = above >= 0 ? attributionEndingAt(lines, above, isQuoted) : null;
+    if (attribution) dropped.fill(1, attribution.start, above + 1);
+  }
+
+  // Each stretch of the candidate's text between quoted blocks is one answer.
+  const answers: string[][] = [[]];
+  for (let i = 0; i < end; i += 1) {
+    const line = lines[i] ?? "";
+    if (dropped[i]) continue;
+    if (quoted[i]) {
+      if ((answers.at(-1) ?? []).length > 0) answers.push([]);
+    } else if (!isMobileSignature(bareLine(line))) answers.at(-1)?.push(line);
+  }
+  const texts = answers.map((answer) => tidyText(answer.join("\n"))).filter((answer) => answer !== "");
+  const last = texts.length - 1;
+  if (last >= 0) texts[last] = withoutSignature(texts[last] ?? "", texts.length > 1);
+  // Top-posted: the candidate's lines all stand above the first quoted line or history, and some do.
+  const firstQuote = quoted.indexOf(true);
+  const history = firstQuote === -1 ? end : Math.min(firstQuote, end);
+  const writtenAt = (i: number) => !dropped[i] && !quoted[i] && (lines[i] ?? "").trim() !== "";
+  let topPosted = history < lines.length;
+  for (let i = history; topPosted && i < end; i += 1) if (writtenAt(i)) topPosted = false;
+  topPosted &&= lines.slice(0, history).some((_line, i) => writtenAt(i));
+  return { reply: tidyText(texts.join("\n\n")), topPosted };
+}
+
+/**
+ * The last answer without the signature paragraphs a client or the sender adds under it: a
+ * contact block, or "Sent from my Galaxy" in a language we have no pattern for (one short line
+ * naming a device). Never the candidate's only words.
+ */
+function withoutSignature(answer: string, othersExist: boolean): string {
+  const paragraphs = answer.split("\n\n");
+  while (paragraphs.length > (othersExist ? 0 : 1)) {
+    const lines = (paragraphs.at(-1) ?? "").split("\n");
+    const deviceLine = lines.length === 1 && namesDevice(bareLine(lines[0] ?? ""));
+    if (!deviceLine && !isContactBlock(lines)) break;
+    paragraphs.pop();
+  }
+  return paragraphs.join("\n\n");
+}
+
+/**
+ * Where unquoted history begins: the first separator, header block, signature delimiter or
+ * attribution with unquoted text under it. Everything from there on is not the candidate's.
+ */
+function historyStart(lines: readonly string[], isQuoted: (i: number) => boolean): number {
   let lastContent = lines.length - 1;
   while (lastContent >= 0 && (lines[lastContent] ?? "").trim() === "") lastContent -= 1;
-
   for (let i = 0; i < lines.length; i += 1) {
-    const line = lines[i] ?? "";
-    if (QUOTED.test(line)) continue;
-    const bare = line.trim();
-    if (bare === "") {
-      kept.push("");
-      continue;
-    }
-    if (FORWARD_MARKERS.some((re) => re.test(bare))) {
-      // A forward inside a reply is content the candidate chose to share (recruiter feedback): keep it whole.
-      kept.push(...lines.slice(i));
-      break;
-    }
-    if (ORIGINAL_MESSAGE.test(bare) || SIGNATURE_DELIMITER.test(bare)) break;
-    if (UNDERSCORES.test(bare) && nextNonBlank(lines, i + 1, 3, (l) => FROM_FIELD.test(l))) break;
-    if (isHeaderBlock(lines, i)) break;
-    if (MOBILE_SIGNATURES.some((re) => re.test(bare))) continue;
+    if (isQuoted(i)) continue;
+    const bare = bareLine(lines[i] ?? "");
+    if (bare === "") continue;
+    // Every marker below is a line of dashes or underscores, or holds a colon: most lines are neither.
+    const ruled = bare.startsWith("-") || bare.startsWith("_");
+    const colon = bare.includes(":") || bare.includes("：");
+    if (!ruled && !colon) continue;
+    // A forwarded original under the candidate's note is history too; the note is the reply.
+    if (FORWARD_MARKERS.some((re) => re.test(bare))) return i;
+    if (ruled && (SIGNATURE_DELIMITER.test(bare) || ORIGINAL_MESSAGE.test(bare))) return i;
+    if (ruled && isSeparator(bare) && nextIsField(lines, i + 1)) return i;
+    // Zoho's "---- On <date> <name> <address> wrote ----": an attribution drawn as a separator.
+    if (ruled && DASHED_TITLE.test(bare) && hasAddress(bare) && DATE_OR_TIME.test(bare)) return i;
+    if (colon && isHeaderBlock(lines, i)) return headerStart(lines, i);
 
-    const attribution = matchAttribution(lines, i);
-    if (attribution) {
-      const after = i + attribution.lines;
-      const followedByQuote = nextNonBlank(lines, after, Number.POSITIVE_INFINITY, (l) => QUOTED.test(l));
-      if (followedByQuote) {
-        i = after - 1;
-        continue;
-      }
-      // A known attribution with unquoted text below it (Yahoo, Outlook-to-plain-text): the rest is history.
-      if (attribution.strong || after > lastContent) break;
-    }
-    kept.push(line);
+    const attribution = attributionEndingAt(lines, i, isQuoted);
+    if (!attribution) continue;
+    const below = nextNonBlank(lines, i + 1);
+    if (below !== -1 && isQuoted(below)) continue;
+    // Unquoted text under an attribution is the original (Yahoo, AOL, Outlook to plain text);
+    // an attribution left at the very end lost its quote to HTML conversion.
+    if (attribution.strong || (attribution.dated && i >= lastContent)) return attribution.start;
   }
-  return tidyText(kept.join("\n"));
+  return lines.length;
 }
 
-function nextNonBlank(
-  lines: readonly string[],
-  from: number,
-  within: number,
-  test: (line: string) => boolean,
-): boolean {
-  for (let j = from; j < lines.length && j < from + within; j += 1) {
-    const line = lines[j] ?? "";
-    if (line.trim() === "") continue;
-    return test(line.trim()) || test(line);
-  }
-  return false;
+function isSeparator(bare: string): boolean {
+  return DASHED_TITLE.test(bare) || UNDERSCORES.test(bare) || /^-{10,}$/.test(bare);
 }
 
-interface Attribution {
-  lines: number;
-  strong: boolean;
+/** A header block found at `at` starts with the fields right above it ("Gesendet:" above "Von:") and their separator. */
+function headerStart(lines: readonly string[], at: number): number {
+  let start = at;
+  while (start > 0 && ANY_FIELD.test(bareLine(lines[start - 1] ?? ""))) start -= 1;
+  let above = start - 1;
+  while (above >= 0 && (lines[above] ?? "").trim() === "") above -= 1;
+  return above >= 0 && isSeparator(bareLine(lines[above] ?? "")) ? above : start;
 }
 
-function isStrongAttribution(text: string): boolean {
-  return HAS_DATE_OR_ADDRESS.test(text) && ATTRIBUTIONS.some((re) => re.test(text));
+function nextNonBlank(lines: readonly string[], from: number): number {
+  for (let j = from; j < lines.length; j += 1) if ((lines[j] ?? "").trim() !== "") return j;
+  return -1;
 }
 
-/** An attribution starting at line `at`, possibly wrapped over up to three lines (Gmail wraps at ~78 chars). */
-function matchAttribution(lines: readonly string[], at: number): Attribution | null {
-  let joined = "";
-  for (let k = 0; k < 3 && at + k < lines.length; k += 1) {
-    const part = (lines[at + k] ?? "").trim();
-    if (part === "" || QUOTED.test(lines[at + k] ?? "")) return null;
-    if (k > 0) {
-      const previous = (lines[at + k - 1] ?? "").trim();
-      // A finished sentence is the candidate's text, and a line that is an attribution on its own starts a new one.
-      if (/[.!?]$/.test(previous) || isStrongAttribution(part)) return null;
-    }
-    joined = k === 0 ? part : `${joined} ${part}`;
-    if (joined.length > 300) return null;
-    if (!HAS_DATE_OR_ADDRESS.test(joined)) continue;
-    if (ATTRIBUTIONS.some((re) => re.test(joined))) return { lines: k + 1, strong: true };
-    if (ATTRIBUTION_ANYWHERE.test(joined)) return { lines: k + 1, strong: false };
-  }
-  return null;
+function nextIsField(lines: readonly string[], from: number): boolean {
+  const j = nextNonBlank(lines, from);
+  return j !== -1 && j <= from + 2 && ANY_FIELD.test(bareLine(lines[j] ?? ""));
 }

@@ -4,9 +4,7 @@ export function tidyText(text: string): string {
     .replace(/\r\n?/g, "\n")
     .replace(/[\u200b\ufeff]/g, "")
     .replace(/\u00a0/g, " ")
-    .split("\n")
-    .map((line) => line.trimEnd())
-    .join("\n")
+    .replace(/[^\S\n]+$/gm, "")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
 }

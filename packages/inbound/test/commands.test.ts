@@ -25,6 +25,30 @@ describe("parseCommand", () => {
     expect(parseCommand(line)).toBe(command);
   });
 
+  // Issue 10: people put the command in the first sentence and go on writing.
+  it.each([
+    ["Got the job! Starting in January.", "offer"],
+    ["Stop please, I found a job", "stop"],
+    ["Unsubscribe me please. I accepted an offer last week.", "stop"],
+    ["Pause for now, on holiday", "pause"],
+    ["Pause for now please. My dad is in hospital.", "pause"],
+    ["I got an offer!! Can't believe it", "offer"],
+    ["Got the job at Globex! Thank you for everything", "offer"],
+    ["STOP - I found something", "stop"],
+  ] as const)("%j opens with %s", (line, command) => {
+    expect(parseCommand(`${line}\n\nMore text on the next lines.`)).toBe(command);
+  });
+
+  it.each([
+    "I want to stop feeling bad about it",
+    "I hope an offer comes soon",
+    "Got the job? Not yet.",
+    "I got an offer from them but it is far too low for me",
+    "It went fine. Stop.",
+  ])("%j has no command in its first sentence", (line) => {
+    expect(parseCommand(line)).toBeNull();
+  });
+
   it("reads only the first non-empty line", () => {
     expect(parseCommand("\n\n  \nSTOP\nI have had enough emails")).toBe("stop");
     expect(parseCommand("It went fine\nSTOP")).toBeNull();

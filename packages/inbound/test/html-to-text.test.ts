@@ -28,14 +28,35 @@ describe("htmlToText", () => {
     expect(htmlToText("<div>\n  Hello\n   <b>big</b>\n<i>world</i>  </div>")).toBe("Hello big world");
   });
 
-  it("drops blockquotes and client quote containers", () => {
+  it("marks blockquotes and client quote containers as > lines, leaving attributions to the stripper", () => {
     const html =
       '<div>Mine</div><div class="gmail_quote"><div class="gmail_attr">On Mon wrote:</div><blockquote>old <blockquote>older</blockquote> old</blockquote></div><div>after</div>';
-    expect(htmlToText(html)).toBe("Mine\nafter");
-    expect(htmlToText('<div>a</div><div id="ydp1yahoo_quoted_77" class="ydp1yahoo_quoted">quoted</div>')).toBe("a");
-    expect(htmlToText('<div>a</div><div class="protonmail_quote">quoted</div>')).toBe("a");
+    expect(htmlToText(html)).toBe("Mine\nOn Mon wrote:\n\n> old\n>\n>> older\n>\n> old\n\nafter");
+    expect(htmlToText('<div>a</div><div id="ydp1yahoo_quoted_77" class="ydp1yahoo_quoted">quoted</div>')).toBe(
+      "a\n\n> quoted",
+    );
+    expect(htmlToText('<div>a</div><div class="protonmail_quote">quoted</div>')).toBe("a\n\n> quoted");
+    expect(htmlToText('a<blockquote type="cite">b</blockquote>c')).toBe("a\n\n> b\n\nc");
+    expect(htmlToText('<div>x</div><div name="quote"><b>Gesendet:</b> Montag</div>')).toBe("x\n\n> Gesendet: Montag");
+  });
+
+  it("keeps answers typed between Gmail's quoted blocks", () => {
+    const html =
+      '<div class="gmail_quote"><div class="gmail_attr">On Mon wrote:</div><blockquote class="gmail_quote">1. Research?</blockquote><div>Not enough</div><blockquote class="gmail_quote">2. Skills?</blockquote><div>Fine</div></div>';
+    expect(htmlToText(html)).toBe("On Mon wrote:\n\n> 1. Research?\n\nNot enough\n\n> 2. Skills?\n\nFine");
+  });
+
+  it("drops signature containers", () => {
     expect(htmlToText('<div>a</div><div class="gmail_signature" data-smartmail="gmail_signature">Sam</div>')).toBe("a");
-    expect(htmlToText('a<blockquote type="cite">b</blockquote>c')).toBe("a\nc");
+    expect(htmlToText('<div>a</div><pre class="moz-signature">-- \nSam</pre>')).toBe("a");
+    expect(htmlToText('<div>a</div><div id="Signature">Sam Lee<br>+44 7700 900123</div>')).toBe("a");
+    expect(htmlToText('<div>a</div><div id="ms-outlook-mobile-signature">Get Outlook for iOS</div>')).toBe("a");
+  });
+
+  it("keeps the visible text of links and drops images", () => {
+    expect(htmlToText('<div>see <a href="https://x.test/a">my portfolio</a><img src="cid:1" alt="logo"></div>')).toBe(
+      "see my portfolio",
+    );
   });
 
   it("stops at Outlook's reply marker", () => {

@@ -11,6 +11,7 @@ export function makeMail(overrides: Partial<InboundEmail> = {}): InboundEmail {
     deliveredTo: [],
     subject: "Re: After your interview: what went well?",
     text: "",
+    html: null,
     headers: {},
     inReplyTo: null,
     attachments: [],

@@ -37,6 +37,7 @@ Content-Type: text/plain; charset=utf-8`);
       deliveredTo: [TO, "rebound-inbound@relay.example.net"],
       subject: "Re: What went well? 🙂",
       text: "Hello\n",
+      html: null,
       headers: expect.objectContaining({
         "x-custom": "first",
         subject: "Re: What went well? 🙂",
@@ -67,12 +68,12 @@ Content-Type: text/plain; charset=utf-8`);
     expect((await parseMime(raw)).text).toBe("plain\nline\n");
   });
 
-  it("converts HTML to text when there is no text part, dropping the quote", async () => {
+  it("converts HTML to text when there is no text part, marking the quote", async () => {
     const raw = mime(
       `From: a@b.test\nTo: ${TO}\nContent-Type: text/html; charset=utf-8`,
       "<div>Mine &amp; only mine</div><blockquote>old</blockquote>",
     );
-    expect((await parseMime(raw)).text).toBe("Mine & only mine");
+    expect((await parseMime(raw)).text).toBe("Mine & only mine\n\n> old");
   });
 
   it("keeps the quoted letter of an HTML-only forward", async () => {

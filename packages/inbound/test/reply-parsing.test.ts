@@ -95,6 +95,18 @@ describe("extractReply: Outlook and AOL history blocks", () => {
     expect(extractReply("Gracias\n\n-------- Mensaje original --------\nDe: Rebound")).toBe("Gracias");
   });
 
+  it("cuts at an attribution drawn as a dashed separator (Zoho)", () => {
+    const text = `Ten.\n\n---- On Mon, 14 Apr 2025 09:00:00 +0530 Rebound <${ADDR}> wrote ---\n\nHi Vikram,\n\nHow many?`;
+    expect(extractReply(text)).toBe("Ten.");
+  });
+
+  it("cuts at a separator in any language when header fields follow it", () => {
+    expect(
+      extractReply(`Ano.\n\n---------- Původní e-mail ----------\nOd: Rebound <${ADDR}>\nKomu: m@x.cz\n\nHi`),
+    ).toBe("Ano.");
+    expect(extractReply(`Да.\n\n----- Исходное сообщение -----\nОт: Rebound <${ADDR}>\n\nHi`)).toBe("Да.");
+  });
+
   it("cuts at an underscore line followed by From:", () => {
     const text =
       "Yes\n\n________________________________\nFrom: Rebound <x@y>\nSent: Monday\nTo: Sam\nSubject: hi\n\nbody";
@@ -178,10 +190,11 @@ describe("extractReply: layout", () => {
     expect(extractReply("\ufeffa\u00a0b\u200bc")).toBe("a bc");
   });
 
-  it("keeps a forwarded message inside a reply: it is content the candidate chose to share", () => {
+  // The corpus rules: a forwarded original is history; the candidate's note above it is the reply.
+  it("drops a forwarded message under the candidate's note", () => {
     const text =
       "Here is what they said:\n\n---------- Forwarded message ---------\nFrom: HR <hr@x.com>\nDate: Fri\nSubject: Feedback\n\nYour answers were too long.";
-    expect(extractReply(text)).toBe(text);
+    expect(extractReply(text)).toBe("Here is what they said:");
   });
 
   // A quadratic pass would not finish a million characters within the test's time-out.

@@ -49,6 +49,7 @@ describe("fromResendReceived", () => {
       deliveredTo: [`reply+abc-123@${DOMAIN}`],
       subject: "Re: After your interview: what went well?",
       text: `It went well.\n\nOn Mon, 3 Mar 2025 at 10:02, Rebound <reply+abc-123@${DOMAIN}> wrote:\n> What were the high points?\n`,
+      html: null,
       headers: {
         "message-id": "<CAJx9k@mail.gmail.com>",
         "in-reply-to": "<0195a3b2@rebound.localhost>",
@@ -76,8 +77,13 @@ describe("fromResendReceived", () => {
         html: '<div dir="ltr">PAUSE</div><div class="gmail_quote">On Mon wrote:<blockquote>old</blockquote></div>',
       }),
     );
-    expect(mail.text).toBe("PAUSE");
-    expect(analyseInbound(mail, DOMAIN)).toMatchObject({ kind: "reply", token: "abc-123", command: "pause" });
+    expect(mail.text).toBe("PAUSE\nOn Mon wrote:\n\n> old");
+    expect(analyseInbound(mail, DOMAIN)).toMatchObject({
+      kind: "reply",
+      token: "abc-123",
+      reflection: "PAUSE",
+      command: "pause",
+    });
   });
 
   it("sees auto-replies through the headers", () => {
