@@ -1,5 +1,5 @@
 import { prepareTemplateDatabase } from "@rebound/testkit";
-import { analyserBench } from "./analyser-bench.js";
+import { analysisFigures } from "./analysis-figures.js";
 import { dripBench } from "./drip-bench.js";
 import { inboundBench, parseBench } from "./inbound-bench.js";
 
@@ -11,7 +11,7 @@ try {
   await dripBench(dripCount);
   await inboundBench(inboundCount);
   await parseBench();
-  analyserBench();
+  await analysisFigures();
 } finally {
   await dropTemplate();
 }

@@ -409,7 +409,7 @@ describe("evaluation", () => {
     const holdout = [...ANALYSIS_HOLDOUT_CASES, ...ANALYSIS_HOLDOUT_CASES_2, ...ANALYSIS_HOLDOUT_CASES_3];
     const result = evaluateAnalyser(holdout);
     console.log(`Hold-out sets (never trained on):\n${formatEvaluation(result)}`);
-    // A regression guard just under the figures recorded with the classifier (P 0.84, R 0.89).
+    // A regression guard just under the figures recorded with the classifier (P 0.84, R 0.88).
     expect(result.micro.precision).toBeGreaterThanOrEqual(0.8);
     expect(result.micro.recall).toBeGreaterThanOrEqual(0.83);
     expect(result.distress.recall).toBe(1);
@@ -418,7 +418,7 @@ describe("evaluation", () => {
   it("reports the sealed outside set, never used for tuning", () => {
     const result = evaluateAnalyser(ANALYSIS_SEALED_CASES);
     console.log(`Sealed outside set (never trained or tuned on):\n${formatEvaluation(result)}`);
-    // A regression guard under the figures recorded with the classifier (P 0.66, R 0.81); not a target.
+    // A regression guard under the figures recorded with the classifier (P 0.65, R 0.83); not a target.
     expect(result.micro.precision).toBeGreaterThanOrEqual(0.6);
     expect(result.micro.recall).toBeGreaterThanOrEqual(0.75);
     expect(result.distress.recall).toBe(1);
@@ -432,6 +432,9 @@ describe("evaluation", () => {
     }
     const result = evaluateAnalyser(cases);
     console.log(`Sealed multi-theme set (never trained or tuned on):\n${formatEvaluation(result)}`);
-    expect(result.cases).toBe(cases.length);
+    // A regression guard under the figures recorded when it was first scored (P 0.78, R 0.86,
+    // distress recall 0.92 against a target of 1.0); printed, never tuned on.
+    expect(result.micro.precision).toBeGreaterThanOrEqual(0.72);
+    expect(result.micro.recall).toBeGreaterThanOrEqual(0.8);
   });
 });

@@ -13,6 +13,14 @@ import { matchWordings } from "../src/analysis/wording-rules.js";
 import { THEMES, type Theme } from "../src/themes.js";
 import { type SparseVector, type TrainingDoc, type TrainOptions, train } from "./logistic.js";
 
+/** The classifier's columns: one per theme, then distress (a second opinion to the wording list). */
+export const OUTPUTS = [...THEMES, "distress"] as const;
+
+const labelsOf = (d: Prepared): boolean[] => [
+  ...THEMES.map((t) => d.case.themes.includes(t)),
+  d.case.distress === true,
+];
+
 export interface Prepared {
   case: LabelledReflection;
   reading: ReturnType<typeof readText>;
@@ -72,6 +80,7 @@ function fitWeights(docs: readonly Prepared[], o: FitOptions, trainedOn: string[
     .sort();
   const id = new Map(vocab.map((f, i) => [f, i]));
   const R = THEMES.length;
+  const C = OUTPUTS.length;
   const training: TrainingDoc[] = docs.map((d) => {
     const rules: number[] = [];
     const values: number[] = [];
@@ -84,27 +93,26 @@ function fitWeights(docs: readonly Prepared[], o: FitOptions, trainedOn: string[
     return {
       instances: d.sentences.map((s) => vector([...s].flatMap((f) => (id.has(f) ? [id.get(f) as number] : [])))),
       doc: { index: Int32Array.from(rules), value: Float64Array.from(values) },
-      labels: THEMES.map((t) => d.case.themes.includes(t)),
+      labels: labelsOf(d),
     };
   });
-  const linear = train(training, { ...o, features: vocab.length + R, classes: THEMES.length });
+  const linear = train(training, { ...o, features: vocab.length + R, classes: C });
   const q = (w: number) => Math.round(w * o.scale);
   const features: Record<string, number[]> = {};
   vocab.forEach((f, i) => {
-    const row = THEMES.map((_, c) => q(linear.weights[i * THEMES.length + c] as number));
+    const row = OUTPUTS.map((_, c) => q(linear.weights[i * C + c] as number));
     if (row.some((w) => w !== 0)) features[f] = row;
   });
   return {
     version: 1,
     trainedOn,
     themes: [...THEMES],
+    outputs: [...OUTPUTS],
     scale: o.scale,
     sharpness: o.sharpness,
     bias: Array.from(linear.bias, q),
     thresholds,
-    rules: THEMES.map((_, r) =>
-      THEMES.map((__, c) => q(linear.weights[(vocab.length + r) * THEMES.length + c] as number)),
-    ),
+    rules: THEMES.map((_, r) => OUTPUTS.map((__, c) => q(linear.weights[(vocab.length + r) * C + c] as number))),
     features,
   };
 }
@@ -137,7 +145,7 @@ function bestThreshold(scores: number[], labels: boolean[], prior: number): numb
 }
 
 export function fit(docs: readonly Prepared[], o: FitOptions = DEFAULTS, trainedOn: string[] = []): ThemeModel {
-  let thresholds = THEMES.map(() => 0.5);
+  let thresholds = OUTPUTS.map(() => 0.5);
   if (o.thresholdFolds > 1) {
     const oof: number[][] = docs.map(() => []);
     for (let k = 0; k < o.thresholdFolds; k++) {
@@ -157,10 +165,10 @@ export function fit(docs: readonly Prepared[], o: FitOptions = DEFAULTS, trained
         oof[i] = probs[j] ?? [];
       });
     }
-    thresholds = THEMES.map((t, c) =>
+    thresholds = OUTPUTS.map((_, c) =>
       bestThreshold(
         oof.map((p) => p[c] ?? 0),
-        docs.map((d) => d.case.themes.includes(t)),
+        docs.map((d) => labelsOf(d)[c] === true),
         o.thresholdPrior,
       ),
     );

@@ -4,7 +4,8 @@ import { addFeatures } from "./features.js";
 import { findHighPoints } from "./high-points.js";
 import { type Reading, readText } from "./nlp.js";
 import { indexText, type Span, type TextIndex } from "./text-index.js";
-import { featureWeights, scoreThemes, type ThemeModel, themePresent } from "./theme-classifier.js";
+import { hasDistressWord } from "./theme-lexicon.js";
+import { DISTRESS_OUTPUT, featureWeights, scoreThemes, type ThemeModel, themePresent } from "./theme-classifier.js";
 import modelJson from "./theme-model.json" with { type: "json" };
 import type { Analyser, Analysis, ThemeFinding } from "./types.js";
 import { matchWordings, STRONG } from "./wording-rules.js";
@@ -16,13 +17,16 @@ import { matchWordings, STRONG } from "./wording-rules.js";
  * - a classifier over wink-nlp lemmas, lemma pairs and theme lexicon hits, scored
  *   per sentence and pooled, with the rules' score as one more input; it decides
  *   which themes are present, so one reply can carry several;
- * - the distress detector, which always wins: distress implies mindset.
+ * - the distress detector (a wording list, and the classifier's distress column as
+ *   a second opinion), which always wins: distress implies mindset.
  * A theme found by the classifier alone is evidenced by the clause of the reply
  * that pushed it most, so the candidate always sees their own words.
  */
 
 const MODEL = modelJson as unknown as ThemeModel;
-if (MODEL.themes.join() !== THEMES.join()) throw new Error("theme-model.json was trained on another theme list");
+if (MODEL.themes.join() !== THEMES.join() || MODEL.outputs[DISTRESS_OUTPUT] !== "distress") {
+  throw new Error("theme-model.json was trained on another theme list");
+}
 const WEIGHTS = featureWeights(MODEL);
 
 const SUBSTANTIAL_WORDS = 40;
@@ -148,7 +152,14 @@ export function analyseReflection(text: string): Analysis {
     const score = Math.round(Math.max(p, rules && rules.score >= STRONG ? 0.5 : 0) * 100) / 100;
     if (evidence.length > 0) themes.push({ theme, score, evidence });
   });
-  const distressEvidence = findDistress(index);
+  // The wording list first (it quotes the exact words); the classifier's distress column
+  // catches wordings the list does not have, quoting the sentence that pushed it most.
+  let distressEvidence = findDistress(index);
+  const secondOpinion = (probability[DISTRESS_OUTPUT] ?? 0) >= (MODEL.thresholds[DISTRESS_OUTPUT] ?? 1);
+  if (distressEvidence.length === 0 && secondOpinion && hasDistressWord(reading)) {
+    const phrase = strongestPhrase(reading, index, sentenceScores[DISTRESS_OUTPUT] ?? [], DISTRESS_OUTPUT);
+    if (phrase) distressEvidence = [phrase];
+  }
   // Distress is discouragement at its strongest: always the mindset theme too.
   if (distressEvidence.length > 0 && !themes.some((t) => t.theme === "mindset")) {
     themes.push({ theme: "mindset", score: 1, evidence: [...distressEvidence] });

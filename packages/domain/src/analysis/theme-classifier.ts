@@ -14,23 +14,28 @@ export interface ThemeModel {
   /** What the weights were trained on, for people reading the JSON. */
   trainedOn: string[];
   themes: Theme[];
+  /** What each weight column scores: the themes, then "distress". */
+  outputs: string[];
   /** Weights are stored as integers; divide by `scale`. */
   scale: number;
   sharpness: number;
   bias: number[];
-  /** Decision threshold on the probability, per theme. */
+  /** Decision threshold on the probability, per output. */
   thresholds: number[];
-  /** rules[r][c]: weight, for theme c, of the wording rules' score for theme r. */
+  /** rules[r][c]: weight, for output c, of the wording rules' score for theme r. */
   rules: number[][];
   features: Record<string, number[]>;
 }
 
 export interface ThemeScores {
-  /** Probability per theme, in THEMES order. */
+  /** Probability per output: the themes in THEMES order, then distress. */
   probability: number[];
-  /** Per theme, each sentence's score (without bias and rules), in sentence order. */
+  /** Per output, each sentence's score (without bias and rules), in sentence order. */
   sentenceScores: number[][];
 }
+
+/** The column after the themes: the classifier's second opinion on distress. */
+export const DISTRESS_OUTPUT = THEMES.length;
 
 /** A rule cue that names a difficulty outright scores 2 ("I rambled", "didn't research"). */
 const STRONG_RULE = 2;
@@ -64,8 +69,8 @@ export function scoreThemes(
   reading: Reading,
   ruleScores: readonly number[],
 ): ThemeScores {
-  const n = THEMES.length;
-  const sentenceScores: number[][] = THEMES.map(() => []);
+  const n = model.outputs.length;
+  const sentenceScores: number[][] = model.outputs.map(() => []);
   const feats = new Set<string>();
   for (const s of reading.sentences) {
     feats.clear();
@@ -77,7 +82,7 @@ export function scoreThemes(
     }
     for (let c = 0; c < n; c++) sentenceScores[c]?.push(z[c] as number);
   }
-  const probability = THEMES.map((_, c) => {
+  const probability = model.outputs.map((_, c) => {
     const scores = sentenceScores[c] ?? [];
     let pooled = 0;
     if (scores.length > 0) {

@@ -73,6 +73,23 @@ const LEXICON: Readonly<Record<Theme, string>> = {
     "resilient, keep going, move on, bounce back, next one, lesson learned, motivation, confidence knock, doubt",
 };
 
+/**
+ * Words of a person in trouble, beyond the interview: they feed the classifier's
+ * distress column. Strong words name the state itself, and a negation cancels them;
+ * "lack" words count when negated ("haven't eaten", "not ok"); context words
+ * ("rent", "anymore") only add weight.
+ */
+const DISTRESS_WORDS =
+  "appetite, cry, crying, cried, tears, panic, panic attack, hopeless, worthless, useless, pointless, failure, disappear, hurt myself, " +
+  "harm, self-harm, lonely, scared, terrified, numb, empty, dark place, exhausted, broken, burden, die, dead, " +
+  "not here, better off, hate myself, depressed, depression, despair, give up";
+/** Things people say they cannot do any more: here the negation is the distress ("haven't slept"). */
+const DISTRESS_LACK =
+  "sleep, slept, eat, eaten, breathe, cope, face, leave the house, get out of bed, stop crying, ok, okay";
+const DISTRESS_CONTEXT =
+  "bed, alone, low, heavy, dark, anymore, any more, nothing, shaking, sick, stress, stressed, anxious, " +
+  "anxiety, rent, bills, savings, debt, months, ages, can't do this";
+
 /** Words of trouble that turn a topic word into a problem: "forgot", "too", "should have". */
 const TROUBLE = new Set(
   (
@@ -94,15 +111,18 @@ const PRAISE = new Set(
 
 interface Entry {
   lemmas: string[];
-  theme: number;
+  /** A theme slug, or "distress". */
+  name: string;
 }
 
-const ENTRIES: Entry[] = THEMES.flatMap((theme, c) =>
-  LEXICON[theme].split(",").map((phrase) => ({
-    lemmas: phrase.trim().toLowerCase().split(/\s+/),
-    theme: c,
-  })),
-);
+const entries = (name: string, list: string): Entry[] =>
+  list.split(",").map((phrase) => ({ lemmas: phrase.trim().toLowerCase().split(/\s+/), name }));
+const ENTRIES: Entry[] = [
+  ...THEMES.flatMap((theme) => entries(theme, LEXICON[theme])),
+  ...entries("distress", DISTRESS_WORDS),
+  ...entries("distress-context", DISTRESS_CONTEXT),
+  ...entries("distress-lack", DISTRESS_LACK),
+];
 
 /** First lemma -> entries starting with it; multi-word entries are checked in place. */
 const BY_FIRST = new Map<string, Entry[]>();
@@ -141,11 +161,46 @@ export function addLexiconFeatures(reading: Reading, from: number, to: number, o
         ok = next !== undefined && i + k < to && (next.lemma === e.lemmas[k] || next.norm === e.lemmas[k]);
       }
       if (!ok) continue;
-      const theme = THEMES[e.theme] as Theme;
+      const theme = e.name;
       out.add(`lex:${theme}`);
       if (w.negated) out.add(`lex:${theme}:neg`);
       if (trouble) out.add(`lex:${theme}:trouble`);
       if (praise) out.add(`lex:${theme}:praise`);
     }
   }
+}
+
+/**
+ * Whether the reply has a word of distress in the sense it is meant: a strong or
+ * context word outside a negation ("I feel hopeless", not "I don't feel hopeless"),
+ * or a "lack" word inside one ("I haven't slept"). The classifier's distress column
+ * needs one before it may raise distress.
+ */
+export function hasDistressWord(reading: Reading): boolean {
+  for (const s of reading.sentences) {
+    for (let i = s.from; i < s.to; i++) {
+      const w = reading.words[i];
+      if (!w?.isWord) continue;
+      for (const name of entriesAt(reading, i, s.to)) {
+        if (name === "distress-lack" ? w.negated : !w.negated && name.startsWith("distress")) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** The names of the lexicon entries that start at word i. */
+function entriesAt(reading: Reading, i: number, to: number): string[] {
+  const w = reading.words[i];
+  if (!w) return [];
+  const names: string[] = [];
+  for (const e of [...(BY_FIRST.get(w.lemma) ?? []), ...(BY_FIRST.get(w.norm) ?? [])]) {
+    let ok = true;
+    for (let k = 1; k < e.lemmas.length && ok; k++) {
+      const next = reading.words[i + k];
+      ok = next !== undefined && i + k < to && (next.lemma === e.lemmas[k] || next.norm === e.lemmas[k]);
+    }
+    if (ok) names.push(e.name);
+  }
+  return names;
 }
