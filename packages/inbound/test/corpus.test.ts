@@ -1,32 +1,13 @@
 import { signReplyToken, verifyReplyToken } from "@rebound/domain";
 import { describe, expect, it } from "vitest";
-import { analyseInbound, type InboundAnalysis, parseMime } from "../src/index.js";
+import { analyseInbound, parseMime } from "../src/index.js";
 import { CORPUS_INBOUND_DOMAIN, type CorpusMessage, loadCorpus, TOKEN_PLACEHOLDER, withToken } from "./corpus.js";
+import { comparable, expectedShape } from "./corpus-match.js";
 
 const SECRET = "corpus-test-secret";
 const MESSAGE_ID = "0195a3b2-7c1e-7d40-9a51-1f2e3d4c5b6a";
 const TOKEN = signReplyToken(MESSAGE_ID, SECRET, new Date("2025-03-03T10:02:00Z"));
 const corpus = loadCorpus();
-
-/** The analysis in the shape of an expected.json, so one deep equality says "exact match". */
-function comparable(result: InboundAnalysis): Record<string, unknown> {
-  switch (result.kind) {
-    case "reply":
-      return { kind: "reply", reflection: result.reflection, command: result.command };
-    case "start":
-      return { kind: "start", reflection: null, command: null, company: result.company };
-    default:
-      return { kind: result.kind, reflection: null, command: null };
-  }
-}
-
-function expectedShape(message: CorpusMessage): Record<string, unknown> {
-  const expected = message.expected;
-  if (expected.kind === "reply") {
-    return { kind: expected.kind, reflection: expected.reflection, command: expected.command };
-  }
-  return { ...expected };
-}
 
 async function run(message: CorpusMessage) {
   const mail = await parseMime(withToken(message.raw, TOKEN));
