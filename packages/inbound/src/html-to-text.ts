@@ -147,8 +147,9 @@ const BODY_TAG = /<body[\s>]/i;
 // Outlook's reply marker, and (for a top-posted reply) the first quote container, found without parsing.
 const CUT_MARKER =
   /<(?:div|span|hr)\b[^>]*?\bid\s*=\s*["']?(?:x_)*(?:appendonsend|divRplyFwdMsg|mail-editor-reference-message-container)\b/i;
+// Outlook desktop draws its quoted header under a border-top rule of one of two colours.
 const FIRST_QUOTE =
-  /<blockquote\b|<div\b[^>]*?(?:\b(?:class|id)\s*=\s*["']?[^"'>]*(?:gmail_quote|yahoo_quoted|protonmail_quote|zmail_extra)|\bname\s*=\s*["']?quote\b)|<(?:div|span|hr)\b[^>]*?\bid\s*=\s*["']?(?:x_)*(?:appendonsend|divRplyFwdMsg|mail-editor-reference-message-container)\b/i;
+  /<blockquote\b|<div\b[^>]*?border-top:\s*solid\s+#(?:E1E1E1|B5C4DF)|<div\b[^>]*?(?:\b(?:class|id)\s*=\s*["']?[^"'>]*(?:gmail_quote|yahoo_quoted|protonmail_quote|zmail_extra)|\bname\s*=\s*["']?quote\b)|<(?:div|span|hr)\b[^>]*?\bid\s*=\s*["']?(?:x_)*(?:appendonsend|divRplyFwdMsg|mail-editor-reference-message-container)\b/i;
 
 /** The head holds no text, and Outlook's is kilobytes of CSS: parsing starts at `<body>` when there is one. */
 function withoutHead(html: string): string {
