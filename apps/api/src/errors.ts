@@ -17,6 +17,12 @@ export const errorResponses = {
   },
 } as const;
 
+/** A JSON response entry of an OpenAPI route. */
+export const json = (schema: z.ZodType, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
 export function errorBody(code: string, message: string) {
   return { error: { code, message } };
 }
@@ -43,7 +49,11 @@ export function validationHook(result: { success: boolean; error?: ZodError; tar
 
 /** One onError for the whole app: every error leaves as `{ error: { code, message } }`. */
 export function handleError(err: Error, c: Context) {
-  if (err instanceof AppError) return c.json(errorBody(err.code, err.message), err.status as ContentfulStatusCode);
+  if (err instanceof AppError) {
+    const retry = (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+    if (retry) c.header("Retry-After", String(retry));
+    return c.json(errorBody(err.code, err.message), err.status as ContentfulStatusCode);
+  }
   if (err instanceof HTTPException) {
     const status = err.status;
     const code = status === 413 ? "payload_too_large" : status === 400 ? "bad_request" : `http_${status}`;
@@ -54,6 +64,7 @@ export function handleError(err: Error, c: Context) {
     return c.json(errorBody("conflict", "a record with these values already exists"), 409);
   }
   const ctx = c.get("ctx" as never) as { log?: { error: (m: string, d: object) => void } } | undefined;
-  ctx?.log?.error("unhandled error", { path: c.req.path, error: err });
+  // The route's pattern, never the path: paths carry tokens (/log/<token>, /unsubscribe/<token>).
+  ctx?.log?.error("unhandled error", { method: c.req.method, route: c.req.routePath, error: err });
   return c.json(errorBody("internal", "something went wrong; it has been logged"), 500);
 }

@@ -1,5 +1,5 @@
 import { createApp } from "../src/app.js";
-import { createTestEnv, createTestProgram, type TestEnv, unique } from "@rebound/testkit";
+import { createTestEnv, createTestProgram, TEST_METRICS_TOKEN, type TestEnv, unique } from "@rebound/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let env: TestEnv;
@@ -152,8 +152,20 @@ describe("service endpoints", () => {
     const ready = await app.request("/readyz");
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ checks: { postgres: "ok", redis: "ok" } });
-    const metrics = await (await app.request("/metrics")).text();
-    expect(metrics).toMatch(/rebound_messages\{status="scheduled"\} \d+/);
+    expect((await app.request("/metrics")).status).toBe(401);
+    expect(
+      (await app.request("/metrics", { headers: { authorization: "Bearer wrong-token-0123456789" } })).status,
+    ).toBe(401);
+    const metricsRes = await app.request("/metrics", { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } });
+    expect(metricsRes.status).toBe(200);
+    const metrics = await metricsRes.text();
+    expect(metrics).toMatch(/rebound_messages\{kind="drip",status="scheduled"\} \d+/);
+    expect(metrics).toMatch(/rebound_mail_provider_paused 0/);
+    // Without METRICS_TOKEN configured, /metrics is off altogether.
+    const off = createApp({ ...env.ctx, config: { ...env.ctx.config, METRICS_TOKEN: undefined } });
+    expect((await off.request("/metrics", { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } })).status).toBe(
+      404,
+    );
     const doc = (await (await app.request("/openapi.json")).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(["/v1/interviews", "/v1/candidates/{id}", "/v1/cohorts/{slug}/stats"]),

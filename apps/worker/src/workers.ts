@@ -1,16 +1,18 @@
 import {
   type AppContext,
+  giveUpInbound,
   MicroBatcher,
   processInboundBatch,
   reconcile,
-  sendAnalysisEmail,
+  SendingPausedError,
   sendDueDrips,
+  sendQueuedEmail,
   TemplateCache,
 } from "@rebound/core";
 import { type Analyser, keywordAnalyser } from "@rebound/domain";
 import { InboundParseError } from "@rebound/inbound";
 import { createResendReader, PermanentSendError } from "@rebound/mail";
-import { parseJob, QUEUE_NAMES, RECONCILER_ID, Worker } from "@rebound/queue";
+import { type Job, parseJob, QUEUE_NAMES, RECONCILER_ID, Worker } from "@rebound/queue";
 
 export interface WorkerOptions {
   dripConcurrency?: number;
@@ -29,6 +31,25 @@ export interface RunningWorkers {
 }
 
 /**
+ * While the mail provider is unavailable, a send job does not fail: its whole queue pauses (in
+ * every process, BullMQ's queue rate limit) for as long as the shared provider gate says, and the
+ * job goes back to wait without using up an attempt.
+ */
+async function pauseQueueOn(worker: () => Worker, work: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof SendingPausedError) {
+      await worker().rateLimit(Math.max(250, err.waitMs));
+      throw Worker.RateLimitError();
+    }
+    throw err;
+  }
+}
+
+const isLastAttempt = (job: Job) => job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+
+/**
  * Starts the queue workers. Drip jobs are gathered into provider-sized batches:
  * each job waits for its batch, so BullMQ still retries per job.
  */
@@ -36,22 +57,43 @@ export async function startWorkers(ctx: AppContext, opts: WorkerOptions = {}): P
   const connection = ctx.redis;
   const prefix = ctx.config.QUEUE_PREFIX;
   const lockDuration = opts.lockDurationMs ?? 30_000;
-  const reconcileEvery = opts.reconcileEveryMs ?? 60_000;
+  const reconcileEvery = opts.reconcileEveryMs ?? 15_000;
   const templates = new TemplateCache();
   await templates.warm();
   const batcher = new MicroBatcher(
-    (items: ReturnType<typeof parseJob<"drip">>[]) => sendDueDrips(ctx, templates, items),
+    async (items: ReturnType<typeof parseJob<"drip">>[]) => {
+      await sendDueDrips(ctx, templates, items);
+      return undefined; // a batch fails or succeeds as one: its jobs retry together
+    },
     ctx.mail.maxBatch,
     opts.batchLingerMs ?? 25,
   );
 
-  const drip = new Worker(QUEUE_NAMES.drip, (job) => batcher.submit(parseJob("drip", job.data)), {
-    connection,
-    prefix,
-    concurrency: opts.dripConcurrency ?? 500,
-    lockDuration,
-    stalledInterval: Math.max(1000, Math.floor(lockDuration / 2)),
-  });
+  const drip: Worker = new Worker(
+    QUEUE_NAMES.drip,
+    (job) =>
+      pauseQueueOn(
+        () => drip,
+        () => batcher.submit(parseJob("drip", job.data)),
+      ),
+    {
+      connection,
+      prefix,
+      concurrency: opts.dripConcurrency ?? 500,
+      lockDuration,
+      stalledInterval: Math.max(1000, Math.floor(lockDuration / 2)),
+    },
+  );
+
+  const email: Worker = new Worker(
+    QUEUE_NAMES.email,
+    (job) =>
+      pauseQueueOn(
+        () => email,
+        () => sendQueuedEmail(ctx, parseJob("email", job.data).messageId),
+      ),
+    { connection, prefix, concurrency: 8, lockDuration },
+  );
 
   const readReceived = ctx.config.RESEND_API_KEY
     ? createResendReader({ apiKey: ctx.config.RESEND_API_KEY, baseUrl: ctx.config.RESEND_BASE_URL })
@@ -68,23 +110,23 @@ export async function startWorkers(ctx: AppContext, opts: WorkerOptions = {}): P
   const inboundDeps = { analyser: opts.analyser ?? keywordAnalyser, fetchReceived };
 
   const inboundBatcher = new MicroBatcher(
-    (ids: string[]) => processInboundBatch(ctx, inboundDeps, ids),
+    async (ids: string[]) => (await processInboundBatch(ctx, inboundDeps, ids)).errors,
     50,
     opts.batchLingerMs ?? 25,
   );
   const inbound = new Worker(
     QUEUE_NAMES.inbound,
-    (job) => inboundBatcher.submit(parseJob("inbound", job.data).inboundId),
-    { connection, prefix, concurrency: 100, lockDuration },
-  );
-
-  const analysis = new Worker(
-    QUEUE_NAMES.analysis,
-    (job) => {
-      const { reflectionId, interviewId } = parseJob("analysis", job.data);
-      return sendAnalysisEmail(ctx, reflectionId, interviewId);
+    async (job) => {
+      const { inboundId } = parseJob("inbound", job.data);
+      try {
+        await inboundBatcher.submit(inboundId);
+      } catch (err) {
+        // The last attempt: the message ends as failed with its reason, and is never retried again.
+        if (isLastAttempt(job)) await giveUpInbound(ctx, inboundId, err);
+        throw err;
+      }
     },
-    { connection, prefix, concurrency: 4, lockDuration },
+    { connection, prefix, concurrency: 100, lockDuration },
   );
 
   const maintenance = new Worker(
@@ -108,11 +150,12 @@ export async function startWorkers(ctx: AppContext, opts: WorkerOptions = {}): P
     ensureScheduler().catch((err) => ctx.log.warn("could not ensure the reconciler schedule", { error: err }));
   }, reconcileEvery);
 
-  const workers = [drip, inbound, analysis, maintenance];
+  const workers = [drip, email, inbound, maintenance];
   for (const w of workers) {
-    w.on("failed", (job, err) =>
-      ctx.log.warn("job failed", { queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, error: err }),
-    );
+    w.on("failed", (job, err) => {
+      if (err.name === "RateLimitError") return;
+      ctx.log.warn("job failed", { queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, error: err });
+    });
     w.on("error", (err) => ctx.log.error("worker error", { queue: w.name, error: err }));
   }
   ctx.log.info("workers started", { queues: workers.map((w) => w.name), transport: ctx.mail.name });

@@ -97,6 +97,7 @@ describe("pause, resume and erase", () => {
       company: "Initech",
       outcome: "rejected",
       source: "web",
+      consentSource: "signup page (test)",
     });
 
     expect((await call("DELETE", `/v1/candidates/${candidateId}`)).status).toBe(200);

@@ -14,9 +14,9 @@ beforeAll(async () => {
 });
 afterAll(async () => world?.close());
 
-const mail = (to: string, body: string, extra: string[] = []) =>
+const mail = (to: string, body: string, extra: string[] = [], from = "someone@example.com") =>
   [
-    "From: Candidate <someone@example.com>",
+    `From: Candidate <${from}>`,
     `To: <reply+${to}@reply.rebound.localhost>`,
     "Subject: Re: your interview",
     `Message-ID: <${unique("burst")}@example.com>`,
@@ -37,7 +37,7 @@ describe("inbound replies processed in batches", () => {
       ...Array.from({ length: 12 }, (_, i) =>
         mail(talker.token, `Reply number ${i + 1}: I rambled a bit on question ${i + 1}.`),
       ),
-      mail(quitter.token, "STOP"),
+      mail(quitter.token, "STOP", [], quitter.email),
       mail(away.token, "I am out of the office until Monday.", ["Auto-Submitted: auto-replied"]),
       mail(forged, "This should never be stored."),
     ];
@@ -49,6 +49,7 @@ describe("inbound replies processed in batches", () => {
       return r.every((x) => x.status !== "queued") ? r : undefined;
     });
     const byId = new Map(rows.map((r) => [r.id, r]));
+    // The talker wrote from another address: kept (people reply from a second account), but marked.
     expect(ids.slice(0, 12).map((id) => byId.get(id)?.result)).toEqual(Array(12).fill("reflection"));
     expect(byId.get(ids[12] ?? "")?.result).toBe("command stop");
     expect(byId.get(ids[13] ?? "")?.status).toBe("ignored");
@@ -62,6 +63,7 @@ describe("inbound replies processed in batches", () => {
       Array.from({ length: 12 }, (_, i) => `Reply number ${i + 1}: I rambled a bit on question ${i + 1}.`),
     );
     expect(reflections.every((r) => r.themes.includes("communication"))).toBe(true);
+    expect(reflections.every((r) => r.fromOther)).toBe(true);
     expect((await env.ctx.db.candidate.findUniqueOrThrow({ where: { id: quitter.candidateId } })).status).toBe(
       "unsubscribed",
     );

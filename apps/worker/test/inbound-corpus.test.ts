@@ -21,7 +21,10 @@ type Path = "mime" | "resend";
 async function runOne(msg: CorpusMessage, path: Path): Promise<{ name: string; ok: boolean; detail: string }> {
   const who = await candidateWithSentEmail(env, programId);
   // A distinct Message-ID per path, so the MIME path's idempotency does not merge the two runs.
-  const raw = withToken(msg.raw, who.token).replace(/^Message-ID:\s*<([^>]+)>/im, `Message-ID: <${path}.$1>`);
+  let raw = withToken(msg.raw, who.token).replace(/^Message-ID:\s*<([^>]+)>/im, `Message-ID: <${path}.$1>`);
+  // A command takes effect only from the candidate's own address (from another one it waits for
+  // their confirmation): here the candidate is the corpus message's author.
+  if (msg.expected.kind === "reply" && msg.expected.command) raw = raw.replace(/^From:.*$/im, `From: <${who.email}>`);
   const res = path === "mime" ? await postMime(app, raw) : await deliverViaResend(env, app, raw);
   if (res.status !== 202) return { name: msg.name, ok: false, detail: `HTTP ${res.status} ${await res.text()}` };
   const { id } = (await res.json()) as { id: string };

@@ -13,11 +13,12 @@ import {
   processInbound,
   processInboundBatch,
   reconcile,
-  recordSent,
+  markSent,
   resumeCandidate,
-  sendAnalysisEmail,
+  scheduleAnalysisRows,
   sendDueDrips,
-  sendTracked,
+  sendEmailMessage,
+  sendQueuedEmail,
   TemplateCache,
 } from "@rebound/core";
 import { keywordAnalyser } from "@rebound/domain";
@@ -129,8 +130,14 @@ describe("erasure while an email is being sent", () => {
         sourceKey: unique("src"),
       },
     });
+    void reflection;
+    const [scheduled] = await scheduleAnalysisRows(
+      env.ctx.db,
+      [{ programId, candidateId: c.candidateId, interviewId: c.interviewId }],
+      new Date(),
+    );
     env.resend.sendDelayMs = 800;
-    const sending = sendAnalysisEmail(env.ctx, reflection.id, c.interviewId);
+    const sending = sendQueuedEmail(env.ctx, scheduled?.id ?? "");
     const key = `analysis-${c.interviewId}`;
     await eventually(
       async () => (await env.ctx.db.message.findUnique({ where: { idempotencyKey: key } }))?.status === "sending",
@@ -159,7 +166,7 @@ describe("erasure while an email is being sent", () => {
     });
     await eraseCandidate(env.ctx, c.candidateId, "test");
     const before = env.resend.emails.length;
-    const result = await sendTracked(env.ctx, row, {
+    const result = await sendEmailMessage(env.ctx, row.id, async () => ({
       key: row.idempotencyKey,
       from: env.config.MAIL_FROM,
       to: c.email,
@@ -168,7 +175,7 @@ describe("erasure while an email is being sent", () => {
       text: "hello",
       headers: {},
       tags: [],
-    });
+    }));
     expect(result).toBe("skipped");
     expect(env.resend.emails.length).toBe(before);
     expect((await messageOf(row.id)).status).toBe("cancelled");
@@ -204,7 +211,7 @@ describe("erasure while an email is being sent", () => {
     const batchKey = unique("inflight");
     await env.ctx.db.message.update({ where: { id: c.messageId }, data: { status: "sending", batchKey } });
     await duringUncommittedErasure(c.candidateId, () =>
-      recordSent(
+      markSent(
         env.ctx.db,
         batchKey,
         [{ id: c.messageId, providerId: "p-1", subject: "About Soylent", to: c.email }],

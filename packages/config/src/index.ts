@@ -1,8 +1,7 @@
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
-
-const LOCAL_SECRET = "dev-only-secret-change-me-0123456789abcdef";
 
 const url = (name: string) =>
   z.string().refine((v) => {
@@ -20,7 +19,8 @@ const schema = z.object({
   REDIS_URL: url("REDIS_URL").default("redis://127.0.0.1:6379"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   PUBLIC_URL: url("PUBLIC_URL").optional(),
-  APP_SECRET: z.string().min(32, "APP_SECRET must be at least 32 characters").default(LOCAL_SECRET),
+  // No default: links signed with a public one could be forged. `pnpm dev` writes a random one to .env.
+  APP_SECRET: z.string().min(32, "APP_SECRET must be at least 32 characters"),
   MAIL_FROM: z.string().min(3).default("Rebound <coach@rebound.localhost>"),
   INBOUND_DOMAIN: z
     .string()
@@ -32,13 +32,20 @@ const schema = z.object({
   RESEND_RATE_LIMIT: z.coerce.number().positive().default(2),
   INBOUND_MIME_SECRET: z.string().min(16, "INBOUND_MIME_SECRET must be at least 16 characters").optional(),
   DRIP_SPEEDUP: z.coerce.number().min(1).default(1),
-  RECONCILE_EVERY_MS: z.coerce.number().int().min(200).default(60_000),
+  RECONCILE_EVERY_MS: z.coerce.number().int().min(200).default(15_000),
   WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   QUEUE_PREFIX: z
     .string()
     .regex(/^[a-zA-Z0-9_-]+$/)
     .default("rebound"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** GET /metrics answers only with this bearer token; without it, /metrics is off. */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  /** Behind a reverse proxy: rate limits read the client from the first X-Forwarded-For hop. */
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
   // The offline analyser is the default; "llm" needs the three LLM_* variables below.
   ANALYSER: z.enum(["rules", "llm"]).default("rules"),
   LLM_BASE_URL: url("LLM_BASE_URL").optional(),
@@ -58,21 +65,33 @@ export class ConfigError extends Error {
  * Parses an environment into a Config. Empty strings count as unset so that a
  * copied `.env.example` with blank optional values still starts.
  */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+export interface LoadOptions {
+  /**
+   * "required" (the default, and what every server process uses): a missing APP_SECRET stops
+   * start-up. "ephemeral": for tools that sign nothing (migrations, test set-up), a random
+   * secret of this process stands in when none is set.
+   */
+  secret?: "required" | "ephemeral";
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env, opts: LoadOptions = {}): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  if (opts.secret === "ephemeral" && !cleaned.APP_SECRET) cleaned.APP_SECRET = randomBytes(32).toString("base64url");
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? "environment");
-    throw new ConfigError(`Invalid configuration: ${name}: ${issue?.message ?? "invalid"}`);
+    const missing = issue?.code === "invalid_type" && cleaned[name] === undefined;
+    const message =
+      name === "APP_SECRET" && missing
+        ? "is required (at least 32 random characters; `pnpm dev` writes one to .env)"
+        : (issue?.message ?? "invalid");
+    throw new ConfigError(`Invalid configuration: ${name}: ${message}`);
   }
   const cfg = parsed.data;
   if (cfg.ANALYSER === "llm") {
     const missing = LLM_VARIABLES.find((name) => cfg[name] === undefined);
     if (missing) throw new ConfigError(`Invalid configuration: ${missing}: required when ANALYSER=llm`);
-  }
-  if (cfg.NODE_ENV === "production" && cfg.APP_SECRET === LOCAL_SECRET) {
-    throw new ConfigError("Invalid configuration: APP_SECRET: set a real secret in production");
   }
   return { ...cfg, PUBLIC_URL: (cfg.PUBLIC_URL ?? `http://localhost:${cfg.PORT}`).replace(/\/$/, "") };
 }
@@ -94,10 +113,10 @@ export function loadDotEnv(from: string = process.cwd()): string | null {
 }
 
 /** For process entry points: read `.env`, then print one clear line and exit instead of a stack trace. */
-export function loadConfigOrExit(env?: Record<string, string | undefined>): Config {
+export function loadConfigOrExit(env?: Record<string, string | undefined>, opts: LoadOptions = {}): Config {
   try {
     if (!env) loadDotEnv();
-    return loadConfig(env ?? process.env);
+    return loadConfig(env ?? process.env, opts);
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);

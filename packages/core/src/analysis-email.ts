@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import type { Db, Prisma } from "@rebound/db";
 import {
   type Analysis,
   actionsFor,
@@ -8,32 +10,55 @@ import {
   THEME_LABELS,
 } from "@rebound/domain";
 import { renderAnalysisEmail } from "@rebound/emails";
+import type { OutgoingEmail } from "@rebound/mail";
 import { envelope, firstName } from "./compose.js";
 import type { AppContext } from "./context.js";
+import type { ClaimedEmail } from "./email-sender.js";
 import { logUrl, preferencesUrl, unsubscribeUrl } from "./links.js";
-import { sendTracked } from "./transactional.js";
 
-type Ctx = Pick<AppContext, "db" | "mail" | "clock" | "config" | "log">;
+type Ctx = Pick<AppContext, "db" | "config">;
 const EXCERPT_CHARS = 600;
 
 export const analysisKey = (interviewId: string) => `analysis-${interviewId}`;
 
+export interface AnalysisTrigger {
+  programId: string;
+  candidateId: string;
+  interviewId: string;
+}
+
 /**
- * Queues the analysis email for each reflection whose interview has not had it
- * yet (one job per interview: the job id is derived from it).
+ * The analysis email of each interview, as a scheduled Message row (one per interview: its
+ * idempotency key is derived from it). Written in the same transaction as the reflection that
+ * triggers it, so it cannot be lost between the two: if its job goes missing, the reconciler
+ * finds the row. A query, not yet run, so it fits an array `$transaction`; returns the new rows.
  */
-export async function queueAnalysis(
-  ctx: Pick<AppContext, "db" | "queues">,
-  reflections: readonly { reflectionId: string; interviewId: string }[],
+export function scheduleAnalysisRows(db: Pick<Db, "$queryRaw">, triggers: readonly AnalysisTrigger[], now: Date) {
+  const unique = [...new Map(triggers.map((t) => [t.interviewId, t])).values()];
+  return db.$queryRaw<{ id: string }[]>`
+    INSERT INTO "Message" (id, "programId", "candidateId", "interviewId", kind, step, status, "idempotencyKey", "dueAt", "createdAt", attempts)
+    SELECT v.id, v.program_id, v.candidate_id, v.interview_id, 'analysis', 'analysis', 'scheduled', 'analysis-' || v.interview_id::text, ${now}, ${now}, 0
+    FROM unnest(${unique.map(() => randomUUID())}::uuid[], ${unique.map((t) => t.programId)}::uuid[],
+                ${unique.map((t) => t.candidateId)}::uuid[], ${unique.map((t) => t.interviewId)}::uuid[])
+      AS v(id, program_id, candidate_id, interview_id)
+    JOIN "Candidate" c ON c.id = v.candidate_id AND c.status <> 'erased'
+    ON CONFLICT ("idempotencyKey") DO NOTHING
+    RETURNING id`;
+}
+
+/** Queues the send of analysis emails whose rows were just scheduled. */
+export async function queueEmails(
+  ctx: Pick<AppContext, "queues" | "log">,
+  messageIds: readonly string[],
 ): Promise<void> {
-  if (reflections.length === 0) return;
-  const sent = await ctx.db.$queryRaw<{ idempotencyKey: string }[]>`
-    SELECT "idempotencyKey" FROM "Message"
-    WHERE "idempotencyKey" = ANY(${reflections.map((r) => analysisKey(r.interviewId))}::text[])
-      AND status NOT IN ('scheduled', 'sending')`;
-  const done = new Set(sent.map((m) => m.idempotencyKey));
-  const todo = reflections.filter((r) => !done.has(analysisKey(r.interviewId)));
-  await Promise.all(todo.map((r) => ctx.queues.add("analysis", r)));
+  await Promise.all(
+    messageIds.map((messageId) =>
+      ctx.queues.add("email", { messageId }).catch((err) => {
+        // The row is scheduled in PostgreSQL; the reconciler queues it again.
+        ctx.log.warn("could not queue an email", { messageId, error: err });
+      }),
+    ),
+  );
 }
 
 function excerpt(text: string): string {
@@ -57,39 +82,29 @@ export function mergeAnalyses(analyses: Analysis[]): { theme: Theme; score: numb
     .sort((a, b) => b.score - a.score);
 }
 
-function storedAnalysis(value: unknown, text: string | null): Analysis {
-  const a = value as Analysis | null;
+function storedAnalysis(value: Prisma.JsonValue | null, text: string | null): Analysis {
+  const a = value as unknown as Analysis | null;
   return a && Array.isArray(a.themes) ? a : analyseReflection(text ?? "");
 }
 
 /**
- * The personal analysis email, at most once per interview: what they said, the
- * themes with two or three actions each, their high points, and how this
- * interview compares with their earlier ones.
+ * Builds the personal analysis email at its first claim: what they said, the themes with two or
+ * three actions each, their high points, and how this interview compares with their earlier
+ * ones. Null when there is nothing left to analyse (the reflections were removed).
  */
-export async function sendAnalysisEmail(
-  ctx: Ctx,
-  reflectionId: string,
-  interviewId: string,
-): Promise<"sent" | "already-sent" | "skipped" | "failed"> {
-  // Checked first, before any heavy loading: most jobs find the interview's email already sent.
-  const key = analysisKey(interviewId);
-  const existing = await ctx.db.message.findUnique({ where: { idempotencyKey: key } });
-  if (existing && existing.status !== "scheduled" && existing.status !== "sending") return "already-sent";
-  const reflection = await ctx.db.reflection.findUnique({
-    where: { id: reflectionId },
-    include: { candidate: true, interview: true },
-  });
-  if (!reflection || reflection.text === null || reflection.interviewId !== interviewId) return "skipped";
-  const { candidate, interview } = reflection;
-  if (candidate.status !== "active" || !candidate.email) return "skipped";
-
+export async function buildAnalysisEmail(ctx: Ctx, message: ClaimedEmail): Promise<OutgoingEmail | null> {
+  if (!message.candidateId || !message.interviewId) return null;
+  const candidate = await ctx.db.candidate.findUnique({ where: { id: message.candidateId } });
+  const interview = await ctx.db.interview.findUnique({ where: { id: message.interviewId } });
+  if (!candidate?.email || !interview) return null;
   const reflections = await ctx.db.reflection.findMany({
-    where: { candidateId: candidate.id },
+    where: { candidateId: candidate.id, text: { not: null } },
     orderBy: { receivedAt: "asc" },
     select: { interviewId: true, step: true, text: true, analysis: true, themes: true },
   });
   const mine = reflections.filter((r) => r.interviewId === interview.id);
+  const trigger = [...mine].reverse().find((r) => r.step === "analyse") ?? mine[mine.length - 1];
+  if (!trigger?.text) return null;
   const analyses = mine.map((r) => storedAnalysis(r.analysis, r.text));
   const themes = mergeAnalyses(analyses);
   const highPoints = [...new Set(analyses.flatMap((a) => a.highPoints))].slice(0, 5);
@@ -104,27 +119,12 @@ export async function sendAnalysisEmail(
       themes: [...new Set(reflections.filter((r) => r.interviewId === i.id).flatMap((r) => r.themes))].filter(isTheme),
     })),
   );
-
-  const row =
-    existing ??
-    (await ctx.db.message.create({
-      data: {
-        programId: candidate.programId,
-        candidateId: candidate.id,
-        interviewId: interview.id,
-        kind: "analysis",
-        step: "analysis",
-        status: "scheduled",
-        idempotencyKey: key,
-        dueAt: ctx.clock.now(),
-      },
-    }));
-  const issuedAt = row.dueAt;
+  const issuedAt = message.dueAt;
   const content = await renderAnalysisEmail({
     firstName: firstName(candidate.name),
     company: interview.company,
     role: interview.role ?? "",
-    excerpt: excerpt(reflection.text),
+    excerpt: excerpt(trigger.text),
     themes: themes.map((t) => ({
       slug: t.theme,
       label: THEME_LABELS[t.theme],
@@ -137,11 +137,11 @@ export async function sendAnalysisEmail(
     unsubscribeUrl: unsubscribeUrl(ctx.config, candidate.id),
     preferencesUrl: preferencesUrl(ctx.config, candidate.id, issuedAt),
   });
-  const email = envelope(
+  return envelope(
     ctx.config,
     {
-      messageId: row.id,
-      idempotencyKey: key,
+      messageId: message.id,
+      idempotencyKey: message.idempotencyKey,
       programId: candidate.programId,
       step: "analysis",
       issuedAt,
@@ -150,5 +150,4 @@ export async function sendAnalysisEmail(
     },
     content,
   );
-  return sendTracked(ctx, row, email);
 }

@@ -1,7 +1,8 @@
 import type { Config } from "@rebound/config";
 import { createDb } from "@rebound/db";
-import { createTransport, type MailTransport, RedisRateLimiter } from "@rebound/mail";
+import { createTransport, type MailTransport, ProviderGate, RedisRateLimiter } from "@rebound/mail";
 import { createQueues, createRedis } from "@rebound/queue";
+import { ApiKeyVerifier } from "./api-keys.js";
 import { type AppContext, type Clock, systemClock } from "./context.js";
 import { createLogger, type Logger } from "./logger.js";
 
@@ -14,6 +15,8 @@ export function buildContext(
   const redis = createRedis(config.REDIS_URL, { forWorker: true });
   const queues = createQueues(redis, config.QUEUE_PREFIX);
   const log = opts.log ?? createLogger(config.LOG_LEVEL);
+  const clock = opts.clock ?? systemClock;
+  const apiKeys = new ApiKeyVerifier(db, redis, `${config.QUEUE_PREFIX}:api-keys:revoked`, () => clock.now().getTime());
   return {
     config,
     db,
@@ -25,9 +28,12 @@ export function buildContext(
       createTransport(config, db, {
         limiter: new RedisRateLimiter(redis, `${config.QUEUE_PREFIX}:ratelimit:resend`, config.RESEND_RATE_LIMIT),
       }),
-    clock: opts.clock ?? systemClock,
+    provider: new ProviderGate(redis, `${config.QUEUE_PREFIX}:provider`),
+    clock,
     log,
+    apiKeys,
     async close() {
+      await apiKeys.close();
       await queues.close();
       await redis.quit().catch(() => redis.disconnect());
       await db.$disconnect();

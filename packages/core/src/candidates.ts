@@ -1,125 +1,20 @@
-import { type CandidateStatus, Prisma } from "@rebound/db";
+import { Prisma } from "@rebound/db";
+import { type Actor, audit } from "./audit.js";
 import type { AppContext } from "./context.js";
-import { emailHash } from "./enrol.js";
-import { AppError, notFound } from "./errors.js";
+import { notFound } from "./errors.js";
+import { lockCandidate, markErased } from "./lifecycle/candidate.js";
 
-type Ctx = Pick<AppContext, "db" | "queues" | "clock">;
+export {
+  pauseCandidate,
+  recordOffer,
+  resumeCandidate,
+  resumeExpiredPauses,
+  type StopStatus,
+  stopCandidate,
+} from "./lifecycle/candidate.js";
 
-/** Stops every future email to a candidate. Idempotent; suppression outlives erasure. */
-export async function stopCandidate(
-  ctx: Ctx,
-  candidateId: string,
-  status: Extract<CandidateStatus, "unsubscribed" | "bounced" | "complained">,
-  actor: string,
-): Promise<boolean> {
-  return ctx.db.$transaction(async (tx) => {
-    const c = await tx.candidate.findUnique({ where: { id: candidateId } });
-    if (!c) return false;
-    if (c.status !== "erased" && c.status !== status) {
-      await tx.candidate.update({ where: { id: c.id }, data: { status } });
-    }
-    await tx.enrollment.updateMany({
-      where: { candidateId, status: { in: ["active", "paused"] } },
-      data: { status: "stopped", stopReason: status, nextDueAt: null },
-    });
-    await tx.message.updateMany({ where: { candidateId, status: "scheduled" }, data: { status: "cancelled" } });
-    if (c.email) {
-      await tx.suppression.upsert({
-        where: { programId_emailHash: { programId: c.programId, emailHash: emailHash(c.email) } },
-        create: { programId: c.programId, emailHash: emailHash(c.email), reason: status },
-        update: {},
-      });
-    }
-    await tx.auditLog.create({
-      data: { programId: c.programId, actor, action: `candidate.${status}`, targetType: "candidate", targetId: c.id },
-    });
-    return true;
-  });
-}
-
-const DAY = 86_400_000;
-
-export async function pauseCandidate(
-  ctx: Ctx & Pick<AppContext, "config">,
-  candidateId: string,
-  days: number | null,
-  actor: string,
-): Promise<void> {
-  const c = await ctx.db.candidate.findUnique({ where: { id: candidateId } });
-  if (!c) throw notFound("candidate");
-  if (c.status !== "active" && c.status !== "paused") throw new AppError(409, "not_active", `candidate is ${c.status}`);
-  // Like every duration of a track, a pause is compressed by DRIP_SPEEDUP.
-  const until = days ? new Date(ctx.clock.now().getTime() + (days * DAY) / ctx.config.DRIP_SPEEDUP) : null;
-  await ctx.db.$transaction([
-    ctx.db.candidate.update({ where: { id: c.id }, data: { status: "paused", pausedUntil: until } }),
-    ctx.db.enrollment.updateMany({ where: { candidateId, status: "active" }, data: { status: "paused" } }),
-    ctx.db.auditLog.create({
-      data: {
-        programId: c.programId,
-        actor,
-        action: "candidate.paused",
-        targetType: "candidate",
-        targetId: c.id,
-        data: { days },
-      },
-    }),
-  ]);
-}
-
-/**
- * Resumes a paused candidate: the next step keeps its place in the track but is
- * never sent in the past; it is due now (or at its planned time if later).
- */
-export async function resumeCandidate(ctx: Ctx, candidateId: string, actor: string): Promise<void> {
-  const c = await ctx.db.candidate.findUnique({ where: { id: candidateId } });
-  if (!c) throw notFound("candidate");
-  if (c.status === "active") return;
-  if (c.status !== "paused") throw new AppError(409, "not_paused", `candidate is ${c.status}`);
-  const now = ctx.clock.now();
-  const messages = await ctx.db.$transaction(async (tx) => {
-    await tx.candidate.update({ where: { id: c.id }, data: { status: "active", pausedUntil: null } });
-    const resumed = await tx.enrollment.findMany({ where: { candidateId, status: "paused" }, select: { id: true } });
-    await tx.enrollment.updateMany({ where: { id: { in: resumed.map((e) => e.id) } }, data: { status: "active" } });
-    await tx.message.updateMany({
-      where: { enrollmentId: { in: resumed.map((e) => e.id) }, status: "scheduled", dueAt: { lt: now } },
-      data: { dueAt: now },
-    });
-    await tx.auditLog.create({
-      data: { programId: c.programId, actor, action: "candidate.resumed", targetType: "candidate", targetId: c.id },
-    });
-    return tx.message.findMany({
-      where: { enrollmentId: { in: resumed.map((e) => e.id) }, status: "scheduled" },
-      select: { id: true, enrollmentId: true, step: true, dueAt: true },
-    });
-  });
-  await ctx.queues
-    .addDrips(
-      messages.flatMap((m) =>
-        m.enrollmentId
-          ? [
-              {
-                data: { enrollmentId: m.enrollmentId, step: m.step, messageId: m.id },
-                delay: m.dueAt.getTime() - Date.now(),
-              },
-            ]
-          : [],
-      ),
-    )
-    .catch(() => {});
-}
-
-/** Resumes every candidate whose timed pause is over (run by the reconciler). */
-export async function resumeExpiredPauses(ctx: Ctx): Promise<number> {
-  const due = await ctx.db.candidate.findMany({
-    where: { status: "paused", pausedUntil: { lte: ctx.clock.now() } },
-    select: { id: true },
-    take: 1000,
-  });
-  for (const c of due) await resumeCandidate(ctx, c.id, "pause-expired");
-  return due.length;
-}
-
-type Tx = Parameters<Parameters<AppContext["db"]["$transaction"]>[0]>[0];
+type Ctx = Pick<AppContext, "db" | "queues" | "clock" | "redis" | "config">;
+type Tx = Prisma.TransactionClient;
 
 /**
  * The lock every writer of personal data takes first, in its own transaction:
@@ -141,35 +36,64 @@ export async function lockLiveCandidates(tx: Tx, candidateIds: readonly string[]
 }
 
 /**
- * Erasure: personal data goes, rows that feed aggregate counts stay (anonymised):
- * the themes of each reflection, message states and timestamps, the enrolment.
+ * Erasure: every piece of personal data about the candidate goes, in every table, and rows that
+ * feed aggregate counts stay, anonymised (a reflection's themes, message states and timestamps,
+ * the enrolment, the interview's outcome). Suppressions stay, as keyed hashes that cannot be
+ * reversed: erasure is not an opt-out, but an earlier opt-out survives it.
  */
-export async function eraseCandidate(ctx: Ctx, candidateId: string, actor: string): Promise<void> {
-  const c = await ctx.db.candidate.findUnique({ where: { id: candidateId } });
-  if (!c) throw notFound("candidate");
-  // Erasure removes data; it is not an opt-out, so it adds no suppression (earlier ones stay).
+export async function eraseCandidate(ctx: Ctx, candidateId: string, actor: Actor): Promise<void> {
+  const now = ctx.clock.now();
   await ctx.db.$transaction(async (tx) => {
+    const c = await lockCandidate(tx, candidateId);
+    if (!c) throw notFound("candidate");
+    const email = c.email;
+    await markErased(tx, c, now);
     await tx.candidate.update({
       where: { id: c.id },
-      data: { status: "erased", email: null, name: null, erasedAt: ctx.clock.now(), pausedUntil: null },
+      data: { email: null, name: null, erasedAt: now, pausedUntil: null, consent: Prisma.DbNull, locale: "en" },
     });
     await tx.interview.updateMany({
       where: { candidateId },
-      data: { company: "[erased]", role: null, interviewer: null },
+      data: { company: "[erased]", role: null, interviewer: null, interviewedAt: null },
     });
-    await tx.enrollment.updateMany({
-      where: { candidateId, status: { in: ["active", "paused"] } },
-      data: { status: "stopped", stopReason: "erased", nextDueAt: null },
+    // Sent mail keeps its status and timestamps for the funnel; what it said and to whom goes.
+    await tx.message.updateMany({
+      where: { candidateId },
+      data: { toEmail: null, subject: null, content: Prisma.DbNull, error: null },
     });
-    await tx.message.updateMany({ where: { candidateId, status: "scheduled" }, data: { status: "cancelled" } });
-    await tx.message.updateMany({ where: { candidateId }, data: { toEmail: null, subject: null } });
     // The stored analysis quotes the reflection (evidence, high points): it goes with the text.
-    await tx.reflection.updateMany({ where: { candidateId }, data: { text: null, analysis: Prisma.DbNull } });
-    if (c.email) {
-      await tx.pendingSubscription.deleteMany({ where: { programId: c.programId, email: c.email.toLowerCase() } });
-    }
-    await tx.auditLog.create({
-      data: { programId: c.programId, actor, action: "candidate.erased", targetType: "candidate", targetId: c.id },
+    await tx.reflection.updateMany({
+      where: { candidateId },
+      data: { text: null, analysis: Prisma.DbNull, distress: false, prompt: "" },
+    });
+    await tx.idempotencyRecord.deleteMany({ where: { candidateId } });
+    if (email) await eraseAddress(tx, c.programId, email);
+    await audit(tx, {
+      programId: c.programId,
+      actor,
+      action: "candidate.erased",
+      targetType: "candidate",
+      targetId: c.id,
     });
   });
+}
+
+/** Everything else that may hold the address itself: mail kept for development, inbound mail, signups, imports. */
+async function eraseAddress(tx: Tx, programId: string, email: string): Promise<void> {
+  const needle = email.toLowerCase();
+  await tx.$executeRaw`DELETE FROM "OutboxEmail" WHERE lower("toAddress") = ${needle}`;
+  await tx.$executeRaw`
+    DELETE FROM "Message" WHERE "candidateId" IS NULL AND lower("toEmail") = ${needle}`;
+  await tx.pendingSubscription.deleteMany({ where: { email: needle } });
+  // Raw inbound mail not processed yet (queued, or failed for good) from or about this address.
+  await tx.$executeRaw`
+    UPDATE "InboundMessage" SET raw = NULL, payload = NULL, status = CASE WHEN status = 'queued' THEN 'dropped' ELSE status END,
+      result = CASE WHEN status = 'queued' THEN 'candidate erased' ELSE result END
+    WHERE (raw IS NOT NULL AND position(${needle} in lower(encode(raw, 'escape'))) > 0)
+       OR (payload IS NOT NULL AND lower(payload::text) LIKE ${`%${needle}%`})`;
+  await tx.$executeRaw`
+    UPDATE "CsvImport" SET errors = COALESCE((
+      SELECT jsonb_agg(CASE WHEN lower(e->>'email') = ${needle} THEN e - 'email' || '{"email": "[erased]"}'::jsonb ELSE e END)
+      FROM jsonb_array_elements(errors) e), '[]'::jsonb)
+    WHERE "programId" = ${programId}::uuid AND lower(errors::text) LIKE ${`%${needle}%`}`;
 }

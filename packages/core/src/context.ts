@@ -1,8 +1,9 @@
 import type { Config } from "@rebound/config";
 import type { Db } from "@rebound/db";
-import type { MailTransport } from "@rebound/mail";
+import type { MailTransport, ProviderGate } from "@rebound/mail";
 import type { Queues } from "@rebound/queue";
 import type { Redis } from "ioredis";
+import type { ApiKeyVerifier } from "./api-keys.js";
 import type { Logger } from "./logger.js";
 
 export interface Clock {
@@ -17,6 +18,10 @@ export interface AppContext {
   redis: Redis;
   queues: Queues;
   mail: MailTransport;
+  /** Shared by every process: open while the mail provider accepts requests, closed (with backoff) while it does not. */
+  provider: ProviderGate;
   clock: Clock;
   log: Logger;
+  /** Program API keys, verified from a short-lived cache that revocations clear in every process. */
+  apiKeys: ApiKeyVerifier;
 }

@@ -1,52 +1,47 @@
-import { createHash, randomUUID } from "node:crypto";
-import { isOutcome, type Outcome, type StepKey, stepAt } from "@rebound/domain";
-import { type OutgoingEmail, PermanentSendError } from "@rebound/mail";
+import { randomUUID } from "node:crypto";
+import { FINISHED_STEP_STATUSES, isOutcome, type Outcome, type StepKey, stepAt } from "@rebound/domain";
+import type { OutgoingEmail } from "@rebound/mail";
 import type { JobData } from "@rebound/queue";
 import { composeDripEmail, type TemplateCache } from "./compose.js";
 import type { AppContext } from "./context.js";
 import { dripKey } from "./enrol.js";
-import { recordSent } from "./record-sent.js";
+import { applyPendingEvents } from "./lifecycle/delivery-events.js";
+import {
+  claimDrips,
+  groupKey,
+  markFailed,
+  markSent,
+  rekey,
+  releaseClaims,
+  storeContent,
+  touchClaim,
+} from "./lifecycle/messages.js";
 import { dueAtForStep, programWindow } from "./schedule.js";
+import { assertSendingOpen, handOver, SendingPausedError } from "./sending.js";
 
 export type DripItem = JobData<"drip">;
-type Ctx = Pick<AppContext, "db" | "queues" | "mail" | "config" | "clock" | "log">;
-
-/** The provider idempotency key of a batch: derived from the messages it carries. */
-export function batchKeyFor(messageIds: readonly string[]): string {
-  return `rb-${createHash("sha256")
-    .update([...messageIds].sort().join(","))
-    .digest("hex")
-    .slice(0, 48)}`;
-}
+type Ctx = Pick<AppContext, "db" | "queues" | "mail" | "config" | "clock" | "log" | "provider">;
 
 /** Tolerance for jobs that fire a moment before the row says the step is due. */
 const EARLY_MS = 2000;
+/** A group refused as a whole is split in halves until the refused emails stand alone; this bounds the depth. */
+const MAX_REBUILDS = 10;
 
 /**
  * Sends a batch of due drip messages, exactly once each:
- * 1. claim: scheduled -> sending with one batch key, atomically (a message is claimed once);
- * 2. messages left in `sending` by a crashed attempt are re-sent as the same group with the same key,
- *    so the provider's idempotency turns the retry into a no-op if the first request got through;
- * 3. render (template compiled once per step) and hand over in one provider request per group;
- * 4. mark sent, then advance each enrolment and schedule its next step (idempotent: guarded by nextStep).
+ * 1. claim: scheduled -> sending under one key derived from exactly the claimed messages (atomic);
+ * 2. groups left in `sending` by an earlier attempt (a crash, a provider outage) are sent again
+ *    as the same group under the same key, with the same bytes: the provider drops the repeat;
+ * 3. render (templates compiled once per step) and hand over in one provider request per group;
+ * 4. record what was sent, fail only what the provider refused on its own, and move each track on.
  */
 export async function sendDueDrips(ctx: Ctx, templates: TemplateCache, items: readonly DripItem[]): Promise<void> {
   const ids = [...new Set(items.map((i) => i.messageId))];
   if (ids.length === 0) return;
-  const key = batchKeyFor(ids);
-  const dueBefore = new Date(ctx.clock.now().getTime() + EARLY_MS);
-
-  const claimed = await ctx.db.$queryRaw<{ id: string }[]>`
-    UPDATE "Message" m SET status = 'sending', "batchKey" = ${key}, attempts = m.attempts + 1
-    FROM "Enrollment" e, "Candidate" c
-    WHERE m.id = ANY(${ids}::uuid[]) AND m.status = 'scheduled' AND m.kind = 'drip'
-      AND m."dueAt" <= ${dueBefore}
-      AND e.id = m."enrollmentId" AND e.status = 'active'
-      AND c.id = m."candidateId" AND c.status = 'active'
-    RETURNING m.id`;
-  const claimedIds = new Set(claimed.map((r) => r.id));
-
-  // Groups from earlier attempts that never got marked sent (crash or provider failure).
+  await assertSendingOpen(ctx);
+  const now = ctx.clock.now();
+  const claimed = await claimDrips(ctx.db, ids, new Date(now.getTime() + EARLY_MS), now);
+  const claimedIds = new Set(claimed.ids);
   // When every message was just claimed (the normal case), none can be stuck.
   const stuck =
     claimedIds.size === ids.length
@@ -55,9 +50,8 @@ export async function sendDueDrips(ctx: Ctx, templates: TemplateCache, items: re
     SELECT DISTINCT "batchKey" FROM "Message"
     WHERE id = ANY(${ids}::uuid[]) AND status = 'sending' AND "batchKey" IS NOT NULL AND NOT (id = ANY(${[...claimedIds]}::uuid[]))`;
   const groups = new Set<string>(stuck.map((s) => s.batchKey));
-  if (claimedIds.size > 0) groups.add(key);
-
-  for (const group of groups) await sendGroup(ctx, templates, group);
+  if (claimed.batchKey) groups.add(claimed.batchKey);
+  for (const group of groups) await sendGroup(ctx, templates, group, 0, group === claimed.batchKey);
   await advanceEnrollments(ctx, ids);
 }
 
@@ -69,73 +63,139 @@ interface GroupRow {
   dueAt: Date;
   enrollmentId: string | null;
   candidateId: string;
+  candidateStatus: string | null;
   email: string | null;
   name: string | null;
   company: string | null;
   role: string | null;
   interviewer: string | null;
+  content: OutgoingEmail | null;
 }
 
-type LiveRow = GroupRow & { email: string; company: string };
-
-async function sendGroup(ctx: Ctx, templates: TemplateCache, batchKey: string): Promise<void> {
+async function sendGroup(
+  ctx: Ctx,
+  templates: TemplateCache,
+  batchKey: string,
+  depth: number,
+  justClaimed = false,
+): Promise<void> {
   // One flat query: this is the hot path, and nested ORM includes cost more CPU than the send itself.
-  const messages = await ctx.db.$queryRaw<GroupRow[]>`
+  const rows = await ctx.db.$queryRaw<GroupRow[]>`
     SELECT m.id, m."idempotencyKey", m."programId", m.step, m."dueAt", m."enrollmentId", m."candidateId",
-           c.email, c.name, i.company, i.role, i.interviewer
+           c.status::text AS "candidateStatus", c.email, c.name, i.company, i.role, i.interviewer, m.content
     FROM "Message" m
     JOIN "Candidate" c ON c.id = m."candidateId"
     LEFT JOIN "Enrollment" e ON e.id = m."enrollmentId"
     LEFT JOIN "Interview" i ON i.id = e."interviewId"
     WHERE m."batchKey" = ${batchKey} AND m.status = 'sending'
     ORDER BY m.id`;
-  // A retried group can hold a candidate erased since the first attempt: nothing more goes to them.
-  const live = messages.filter((m): m is LiveRow => m.email !== null && m.company !== null);
-  if (live.length < messages.length) {
-    const gone = messages.filter((m) => m.email === null || m.company === null).map((m) => m.id);
-    await ctx.db.message.updateMany({ where: { id: { in: gone }, status: "sending" }, data: { status: "cancelled" } });
+  // A retried group can hold candidates who paused, stopped or were erased since the first attempt:
+  // nothing more goes to them, and the rest of the group is a new request under its own key.
+  const live = rows.filter((m) => m.candidateStatus === "active" && m.email !== null && m.company !== null);
+  if (live.length < rows.length) {
+    await releaseClaims(
+      ctx.db,
+      rows.filter((m) => !live.includes(m)).map((m) => ({ id: m.id, candidateStatus: m.candidateStatus })),
+    );
   }
   if (live.length === 0) return;
-  const batch: { id: string; email: OutgoingEmail }[] = [];
-  for (const m of live) {
-    const step = m.step as StepKey;
-    batch.push({
-      id: m.id,
-      email: composeDripEmail(ctx.config, await templates.get(step), {
-        messageId: m.id,
-        idempotencyKey: m.idempotencyKey,
-        programId: m.programId,
-        step,
-        issuedAt: m.dueAt,
-        candidate: { id: m.candidateId, email: m.email, name: m.name },
-        interview: { company: m.company, role: m.role, interviewer: m.interviewer },
-      }),
-    });
+  let key = batchKey;
+  if (live.length < rows.length) {
+    key = groupKey(
+      live.map((m) => m.id),
+      `left:${batchKey}`,
+    );
+    await rekey(
+      ctx.db,
+      live.map((m) => m.id),
+      batchKey,
+      key,
+    );
   }
-  let providerIds: string[];
+  const batch: { id: string; email: OutgoingEmail; fresh: boolean }[] = [];
+  for (const m of live) {
+    if (m.content) {
+      batch.push({ id: m.id, email: m.content, fresh: false });
+      continue;
+    }
+    const step = m.step as StepKey;
+    const email = composeDripEmail(ctx.config, await templates.get(step), {
+      messageId: m.id,
+      idempotencyKey: m.idempotencyKey,
+      programId: m.programId,
+      step,
+      issuedAt: m.dueAt,
+      candidate: { id: m.candidateId, email: m.email as string, name: m.name },
+      interview: { company: m.company as string, role: m.role, interviewer: m.interviewer },
+    });
+    batch.push({ id: m.id, email, fresh: true });
+  }
+  // Bytes are kept only when a first attempt fails: the common case pays nothing for it.
+  const keepBytes = () =>
+    storeContent(
+      ctx.db,
+      batch.filter((b) => b.fresh),
+    );
+  // A group sent again (after a crash, an outage, a split) is marked as being handed over now.
+  if (!justClaimed) await touchClaim(ctx.db, key, ctx.clock.now());
+  let outcome: Awaited<ReturnType<typeof handOver>>;
   try {
-    providerIds = await ctx.mail.send({ idempotencyKey: batchKey, emails: batch.map((b) => b.email) });
+    outcome = await handOver(
+      ctx,
+      key,
+      batch.map((b) => b.email),
+    );
   } catch (err) {
-    if (!(err instanceof PermanentSendError)) throw err;
-    ctx.log.error("provider refused a batch", { batchKey, error: err.message });
-    await ctx.db.message.updateMany({
-      where: { batchKey, status: "sending" },
-      data: { status: "failed", error: err.message },
+    await keepBytes();
+    throw err;
+  }
+  if (outcome.kind === "sent") {
+    const { ids, refused } = outcome.result;
+    const sent = batch.flatMap((b, i) =>
+      ids[i] ? [{ id: b.id, providerId: ids[i] as string, subject: b.email.subject, to: b.email.to }] : [],
+    );
+    await markSent(ctx.db, key, sent, ctx.clock.now());
+    const refusedIds = refused.flatMap((r) => {
+      const b = batch[r.index];
+      return b ? [{ id: b.id, error: `provider refused this email: ${r.message}` }] : [];
     });
-    const enrollmentIds = live.flatMap((m) => (m.enrollmentId ? [m.enrollmentId] : []));
-    await ctx.db.enrollment.updateMany({
-      where: { id: { in: enrollmentIds }, status: "active" },
-      data: { status: "stopped", stopReason: "provider refused the email", nextDueAt: null },
-    });
+    if (refusedIds.length) {
+      ctx.log.warn("provider refused some emails of a batch; the rest went out", {
+        batchKey: key,
+        refused: refusedIds.length,
+      });
+      await markFailed(ctx.db, refusedIds);
+    }
+    await applyPendingEvents(
+      ctx,
+      sent.map((s) => s.providerId),
+    );
     return;
   }
-  const sent = batch.map((b, i) => ({
-    id: b.id,
-    providerId: providerIds[i] ?? null,
-    subject: b.email.subject,
-    to: b.email.to,
-  }));
-  await recordSent(ctx.db, batchKey, sent, ctx.clock.now());
+  if (depth >= MAX_REBUILDS) throw new Error(`group ${key} could not be rebuilt: ${outcome.error}`);
+  await keepBytes();
+  const memberIds = batch.map((b) => b.id);
+  if (outcome.kind === "conflict") {
+    // The provider holds this key for another body (content changed since a lost first attempt):
+    // repeating it can never succeed, so the same messages go under a key the provider cannot hold.
+    ctx.log.warn("provider holds this idempotency key for another request; rebuilding the group", { batchKey: key });
+    const next = groupKey(memberIds, `conflict:${key}`);
+    await rekey(ctx.db, memberIds, key, next);
+    return sendGroup(ctx, templates, next, depth + 1);
+  }
+  if (batch.length === 1) {
+    const only = batch[0] as (typeof batch)[number];
+    ctx.log.warn("provider refused an email", { messageId: only.id, error: outcome.error });
+    await markFailed(ctx.db, [{ id: only.id, error: `provider refused this email: ${outcome.error}` }]);
+    return;
+  }
+  // Refused as a whole (strict validation): split, so only the emails at fault fail.
+  const half = Math.ceil(memberIds.length / 2);
+  for (const part of [memberIds.slice(0, half), memberIds.slice(half)]) {
+    const next = groupKey(part, `split:${key}`);
+    await rekey(ctx.db, part, key, next);
+    await sendGroup(ctx, templates, next, depth + 1);
+  }
 }
 
 interface AdvanceRow {
@@ -155,9 +215,9 @@ interface AdvanceRow {
 }
 
 /**
- * Moves each enrolment whose current step was sent to its next step (or completes it).
- * A paused enrolment moves too: a pause that lands between the hand-over and this
- * step must not leave the track without a next message. That message waits,
+ * Moves each enrolment whose current step is over (handed over, or refused for good) to its
+ * next step, or completes it. A paused enrolment moves too: a pause that lands between the
+ * hand-over and this step must not leave the track without a next message. That message waits,
  * unclaimed, until the candidate is active again.
  */
 export async function advanceEnrollments(
@@ -173,7 +233,7 @@ export async function advanceEnrollments(
     JOIN "Candidate" c ON c.id = e."candidateId"
     JOIN "Program" p ON p.id = e."programId"
     WHERE m.id = ANY(${[...messageIds]}::uuid[]) AND m.kind = 'drip'
-      AND m.status IN ('sent', 'delivered', 'bounced', 'complained', 'failed') AND e.status IN ('active', 'paused')`;
+      AND m.status::text = ANY(${[...FINISHED_STEP_STATUSES]}::text[]) AND e.status IN ('active', 'paused')`;
   const newMessages: {
     id: string;
     programId: string;
@@ -234,7 +294,7 @@ export async function advanceEnrollments(
     ON CONFLICT DO NOTHING
     RETURNING id, "enrollmentId", step, "dueAt"`;
   if (stored.length === 0) return;
-  const nowMs = Date.now();
+  const nowMs = ctx.clock.now().getTime();
   await ctx.queues.addDrips(
     stored.flatMap((m) =>
       m.enrollmentId
@@ -243,3 +303,5 @@ export async function advanceEnrollments(
     ),
   );
 }
+
+export { SendingPausedError };

@@ -1,15 +1,18 @@
 /**
  * Gathers items submitted one at a time (one per BullMQ job) into batches of
  * at most `max`, flushed when full or `lingerMs` after the first item. Each
- * submitter gets its own item's outcome: the batch's error rejects them all,
- * so every job is retried by the queue.
+ * submitter gets its own item's outcome: the flush may answer one error per item
+ * (so one bad item is retried alone), and an error of the whole flush rejects
+ * them all, so every job is retried by the queue.
  */
+export type BatchResult = readonly (unknown | undefined)[] | undefined;
+
 export class MicroBatcher<T> {
   private pending: { item: T; resolve: () => void; reject: (e: unknown) => void }[] = [];
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly flushFn: (items: T[]) => Promise<void>,
+    private readonly flushFn: (items: T[]) => Promise<BatchResult>,
     private readonly max: number,
     private readonly lingerMs: number,
   ) {}
@@ -29,8 +32,12 @@ export class MicroBatcher<T> {
     if (this.pending.length > 0) this.timer = setTimeout(() => this.flush(), this.lingerMs);
     if (batch.length === 0) return;
     this.flushFn(batch.map((b) => b.item)).then(
-      () => {
-        for (const b of batch) b.resolve();
+      (errors) => {
+        batch.forEach((b, i) => {
+          const err = errors ? errors[i] : undefined;
+          if (err === undefined) b.resolve();
+          else b.reject(err);
+        });
       },
       (err) => {
         for (const b of batch) b.reject(err);

@@ -29,7 +29,7 @@ export async function createProgram(
     });
     return { id: p.id, adminId: admin.id };
   });
-  const { apiKey } = await createApiKey(db, program.id, "default");
+  const { apiKey } = await createApiKey(db, program.id, "default", "cli");
   const token = randomBytes(32).toString("base64url");
   await db.adminSession.create({
     data: {

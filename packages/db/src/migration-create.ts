@@ -18,7 +18,7 @@ if (!name) {
   console.error("usage: pnpm --filter @rebound/db migration:create <name> [--from previous-schema.prisma]");
   process.exit(2);
 }
-const config = loadConfigOrExit();
+const config = loadConfigOrExit(undefined, { secret: "ephemeral" });
 await ensureDatabase(config.DATABASE_URL);
 const current = await readFile(join(PRISMA_DIR, "schema.prisma"), "utf8");
 const previous = fromFile

@@ -22,5 +22,9 @@ export function defineMachine<S extends string>(name: string, transitions: Recor
     isFinal(state: S): boolean {
       return transitions[state].length === 0;
     },
+    /** Every state that may move to `to`: the from-set of a bulk status change, written once here. */
+    sourcesOf(to: S): S[] {
+      return (Object.keys(transitions) as S[]).filter((from) => transitions[from].includes(to));
+    },
   };
 }

@@ -7,7 +7,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
  * Reply tokens live in an email local part (`reply+<token>@domain`). Some
  * mail systems lower-case local parts, so they use only [0-9a-z] and '-'.
  */
-export type TokenPurpose = "reply" | "unsubscribe" | "log" | "subscribe" | "prefs";
+export type TokenPurpose = "reply" | "unsubscribe" | "log" | "subscribe" | "prefs" | "command";
 
 const B32 = "0123456789abcdefghjkmnpqrstvwxyz";
 

@@ -105,3 +105,18 @@ export function findStep(outcome: Outcome, key: string): { step: Step; index: nu
 export function isOutcome(value: unknown): value is Outcome {
   return typeof value === "string" && (OUTCOMES as readonly string[]).includes(value);
 }
+
+/**
+ * A track's first step is never due sooner than this after enrolment: outcomes for one candidate
+ * that arrive together (an LMS sending a burst) settle on the last one before anything is sent.
+ */
+export const FIRST_STEP_SETTLE_MS = 1000;
+
+/** The prompt(s) a step asks, whichever track it belongs to (empty for an unknown step). The one owner of prompts. */
+export function promptsFor(step: string): readonly string[] {
+  for (const outcome of OUTCOMES) {
+    const found = findStep(outcome, step);
+    if (found) return found.step.prompts;
+  }
+  return [];
+}

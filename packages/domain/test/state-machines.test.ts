@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { enrollmentMachine, IllegalTransitionError, messageMachine } from "../src/index.js";
+import { candidateMachine, enrollmentMachine, IllegalTransitionError, messageMachine } from "../src/index.js";
 
 describe("message state machine", () => {
   it("allows the delivery path and its side exits", () => {
@@ -19,7 +19,7 @@ describe("message state machine", () => {
 
   it("refuses illegal moves loudly", () => {
     for (const [from, to] of [
-      ["sent", "scheduled"],
+      ["delivered", "scheduled"],
       ["delivered", "sending"],
       ["cancelled", "sending"],
       ["scheduled", "sent"],
@@ -29,7 +29,9 @@ describe("message state machine", () => {
       expect(messageMachine.can(from, to)).toBe(false);
       expect(() => messageMachine.assert(from, to)).toThrow(IllegalTransitionError);
     }
-    expect(() => messageMachine.assert("sent", "scheduled")).toThrow("message: illegal transition sent -> scheduled");
+    expect(() => messageMachine.assert("delivered", "scheduled")).toThrow(
+      "message: illegal transition delivered -> scheduled",
+    );
   });
 
   it("treats bounced, complained, failed and cancelled as final", () => {
@@ -51,6 +53,35 @@ describe("enrolment state machine", () => {
     for (const from of ["completed", "superseded", "stopped"] as const) {
       expect(() => enrollmentMachine.assert(from, "active")).toThrow(IllegalTransitionError);
     }
-    expect(enrollmentMachine.can("paused", "completed")).toBe(false);
+    // A pause landing while the last step is handed over still completes the track.
+    expect(enrollmentMachine.can("paused", "completed")).toBe(true);
+  });
+  it("gives each bulk change its from-set", () => {
+    expect(enrollmentMachine.sourcesOf("stopped").sort()).toEqual(["active", "paused"]);
+    expect(enrollmentMachine.sourcesOf("paused")).toEqual(["active"]);
+    expect(messageMachine.sourcesOf("cancelled").sort()).toEqual(["scheduled", "sending"]);
+    expect(messageMachine.sourcesOf("delivered")).toEqual(["sent"]);
+  });
+});
+
+describe("candidate state machine", () => {
+  it("never takes back an opt-out, a bounce or an erasure", () => {
+    for (const from of ["unsubscribed", "bounced", "complained", "erased"] as const) {
+      expect(candidateMachine.can(from, "active")).toBe(false);
+      expect(candidateMachine.can(from, "paused")).toBe(false);
+    }
+    expect(candidateMachine.isFinal("erased")).toBe(true);
+    expect(candidateMachine.sourcesOf("erased").sort()).toEqual([
+      "active",
+      "bounced",
+      "complained",
+      "paused",
+      "unsubscribed",
+    ]);
+  });
+  it("pauses and resumes only live candidates", () => {
+    expect(candidateMachine.can("active", "paused")).toBe(true);
+    expect(candidateMachine.can("paused", "active")).toBe(true);
+    expect(candidateMachine.sourcesOf("active")).toEqual(["paused"]);
   });
 });

@@ -5,6 +5,7 @@ import type { StepEmailProps } from "./step-props.js";
 import { stepSubject } from "./step-subjects.js";
 import { STEP_TEMPLATES } from "./step-templates.js";
 import AnalysisEmail, { type AnalysisEmailProps, analysisSubject } from "./templates/analysis.js";
+import NoticeEmail, { type NoticeProps, noticeSubject } from "./templates/notice.js";
 import SubscribeConfirmEmail, {
   type SubscribeConfirmProps,
   subscribeConfirmSubject,
@@ -18,6 +19,7 @@ export { stepPrompts } from "./step-prompts.js";
 export { stepSubject } from "./step-subjects.js";
 export type { AnalysisEmailProps, AnalysisTheme } from "./templates/analysis.js";
 export type { SubscribeConfirmProps } from "./templates/subscribe-confirm.js";
+export type { NoticeKind, NoticeProps } from "./templates/notice.js";
 
 /** Renders one drip step with React Email (HTML and plain text). For volume, use compileStepEmail(). */
 export async function renderStepEmail(step: StepKey, props: StepEmailProps): Promise<RenderedEmail> {
@@ -36,4 +38,9 @@ export async function renderAnalysisEmail(props: AnalysisEmailProps): Promise<Re
 export async function renderSubscribeConfirmEmail(props: SubscribeConfirmProps): Promise<RenderedEmail> {
   const subject = subscribeConfirmSubject(props);
   return { subject, ...(await renderParts(createElement(SubscribeConfirmEmail, props))) };
+}
+
+/** A notice about the service itself: a command waiting for the candidate's confirmation, a reply that was not stored. */
+export async function renderNoticeEmail(props: NoticeProps): Promise<RenderedEmail> {
+  return { subject: noticeSubject(props), ...(await renderParts(createElement(NoticeEmail, props))) };
 }

@@ -9,6 +9,8 @@ export { RateLimiter } from "./rate-limiter.js";
 export { createResendReader } from "./resend-reader.js";
 export { type Limiter, RedisRateLimiter } from "./redis-rate-limiter.js";
 export { createOutboxTransport, createResendTransport };
+export { PROVIDER_TIMEOUT_MS } from "./resend-transport.js";
+export { ProviderGate, type ProviderState } from "./provider-gate.js";
 
 export interface MailConfig {
   RESEND_API_KEY?: string;

@@ -1,5 +1,5 @@
 import type { Db } from "@rebound/db";
-import type { MailTransport, OutgoingBatch } from "./transport.js";
+import type { MailTransport, OutgoingBatch, SendResult } from "./transport.js";
 
 /**
  * The local default: mail is stored in PostgreSQL and shown at /admin/outbox.
@@ -9,10 +9,11 @@ export function createOutboxTransport(db: Db): MailTransport {
   return {
     name: "outbox",
     maxBatch: 100,
-    async send(batch: OutgoingBatch): Promise<string[]> {
+    async send(batch: OutgoingBatch): Promise<SendResult> {
       await db.outboxEmail.createMany({
         data: batch.emails.map((e) => ({
           idempotencyKey: e.key,
+          messageId: e.headers["X-Rebound-Message"] ?? null,
           fromAddress: e.from,
           toAddress: e.to,
           subject: e.subject,
@@ -28,7 +29,7 @@ export function createOutboxTransport(db: Db): MailTransport {
         select: { id: true, idempotencyKey: true },
       });
       const byKey = new Map(rows.map((r) => [r.idempotencyKey, r.id]));
-      return batch.emails.map((e) => `outbox_${byKey.get(e.key)}`);
+      return { ids: batch.emails.map((e) => `outbox_${byKey.get(e.key)}`), refused: [] };
     },
   };
 }

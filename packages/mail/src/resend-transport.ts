@@ -1,17 +1,32 @@
 import { Resend } from "resend";
 import { RateLimiter } from "./rate-limiter.js";
 import type { Limiter } from "./redis-rate-limiter.js";
-import { type MailTransport, type OutgoingBatch, PermanentSendError, TransientSendError } from "./transport.js";
+import {
+  IdempotencyConflictError,
+  type MailTransport,
+  type OutgoingBatch,
+  PermanentSendError,
+  ProviderUnavailableError,
+  type SendResult,
+  TransientSendError,
+} from "./transport.js";
+
+/**
+ * How long one provider request may take. A message claimed by a sender that died is resent
+ * once its claim is older than this (plus a margin), so it also bounds how long a crash delays mail.
+ */
+export const PROVIDER_TIMEOUT_MS = 15_000;
 
 export interface ResendTransportOptions {
   apiKey: string;
   baseUrl: string;
   /** Requests per second allowed by the provider (Resend's default is 2). */
   rateLimit: number;
-  /** Attempts per request before giving the failure back to the job queue. */
+  /** Attempts per request for answers worth repeating at once (a short 429, a key still being processed). */
   maxAttempts?: number;
-  /** Longest `retry-after` we wait in-process; longer waits go back to the queue. */
+  /** Longest `retry-after` we wait in-process; a longer one pauses sending everywhere instead. */
   maxRetryAfterMs?: number;
+  timeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
   /** Shared limiter (Redis) so several processes respect one provider limit; in-process otherwise. */
   limiter?: Limiter;
@@ -28,19 +43,26 @@ function retryAfterMs(headers: Record<string, string> | null): number | null {
   return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
 }
 
-/** Resend through its SDK: batch endpoint, idempotency keys, rate limit and 429 handling. */
+const AUTH_ERRORS = new Set(["missing_api_key", "invalid_api_key", "restricted_api_key", "invalid_access"]);
+
+/**
+ * Resend through its SDK: the batch endpoint in permissive validation mode (one refused email
+ * never stops its batch-mates), idempotency keys, the shared rate limit, and every failure
+ * classified by whose fault it is (see the error types in transport.ts).
+ */
 export function createResendTransport(opts: ResendTransportOptions): MailTransport {
   const client = new Resend(opts.apiKey, { baseUrl: opts.baseUrl.replace(/\/$/, "") });
   const sleep = opts.sleep ?? sleepMs;
   const limiter: Limiter = opts.limiter ?? new RateLimiter(opts.rateLimit, Date.now, sleep);
-  const maxAttempts = opts.maxAttempts ?? 6;
-  const maxRetryAfterMs = opts.maxRetryAfterMs ?? 60_000;
+  const maxAttempts = opts.maxAttempts ?? 4;
+  const maxRetryAfterMs = opts.maxRetryAfterMs ?? 2_000;
+  const timeoutMs = opts.timeoutMs ?? PROVIDER_TIMEOUT_MS;
 
   return {
     name: "resend",
     maxBatch: 100,
-    async send(batch: OutgoingBatch): Promise<string[]> {
-      if (batch.emails.length === 0) return [];
+    async send(batch: OutgoingBatch): Promise<SendResult> {
+      if (batch.emails.length === 0) return { ids: [], refused: [] };
       if (batch.emails.length > 100) throw new PermanentSendError("Resend batches hold at most 100 emails");
       const payload = batch.emails.map((e) => ({
         from: e.from,
@@ -55,27 +77,58 @@ export function createResendTransport(opts: ResendTransportOptions): MailTranspo
       let lastError = "no attempt made";
       for (let attempt = 1; attempt <= maxAttempts; attempt++) {
         await limiter.take();
-        const { data, error, headers } = await client.batch.send(payload, { idempotencyKey: batch.idempotencyKey });
-        if (!error) {
-          const ids = (data?.data ?? []).map((d) => d.id);
-          if (ids.length !== batch.emails.length) {
-            throw new TransientSendError(`Resend returned ${ids.length} ids for ${batch.emails.length} emails`);
-          }
-          return ids;
-        }
+        const signal = AbortSignal.timeout(timeoutMs);
+        const { data, error, headers } = await client.batch.send(payload, {
+          idempotencyKey: batch.idempotencyKey,
+          batchValidation: "permissive",
+          signal,
+        });
+        if (!error) return mapPermissive(data, batch.emails.length);
         const status = (error as { statusCode?: number | null }).statusCode ?? null;
         lastError = `${status ?? "network"} ${error.name}: ${error.message}`;
-        if (status === 429 || status === 409) {
-          // 409: the same key is still being processed by the provider; wait and repeat it.
+        if (status === null) {
+          throw new ProviderUnavailableError(signal.aborted ? "timeout" : "outage", lastError);
+        }
+        if (status === 401 || status === 403 || AUTH_ERRORS.has(error.name)) {
+          throw new ProviderUnavailableError("auth", lastError);
+        }
+        if (status === 429) {
           const wait = retryAfterMs(headers) ?? 1000 * attempt;
-          if (wait > maxRetryAfterMs) throw new TransientSendError(`${lastError} (retry-after ${wait} ms)`);
+          if (wait > maxRetryAfterMs || attempt === maxAttempts) {
+            throw new ProviderUnavailableError("rate-limit", lastError, wait);
+          }
           await limiter.pause(wait);
           continue;
         }
-        if (status !== null && status >= 400 && status < 500) throw new PermanentSendError(lastError);
-        await sleep(Math.min(30_000, 250 * 2 ** attempt));
+        if (status === 409 && error.name === "invalid_idempotent_request")
+          throw new IdempotencyConflictError(lastError);
+        if (status === 409) {
+          // concurrent_idempotent_requests: another process is sending this very group; its answer settles it.
+          await sleep(500 * attempt);
+          continue;
+        }
+        if (status >= 500) throw new ProviderUnavailableError("outage", lastError);
+        throw new PermanentSendError(lastError);
       }
       throw new TransientSendError(lastError);
     },
   };
+}
+
+/**
+ * Permissive mode answers `data` for the emails it created, in request order, and `errors`
+ * with the index of each email it refused.
+ */
+function mapPermissive(data: unknown, count: number): SendResult {
+  const body = (data ?? {}) as { data?: { id: string }[]; errors?: { index: number; message: string }[] };
+  const created = body.data ?? [];
+  const refused = (body.errors ?? []).filter((e) => Number.isInteger(e.index) && e.index >= 0 && e.index < count);
+  const refusedAt = new Set(refused.map((e) => e.index));
+  if (created.length !== count - refusedAt.size) {
+    throw new TransientSendError(`Resend returned ${created.length} ids for ${count - refusedAt.size} accepted emails`);
+  }
+  const ids: (string | null)[] = [];
+  let next = 0;
+  for (let i = 0; i < count; i++) ids.push(refusedAt.has(i) ? null : (created[next++]?.id ?? null));
+  return { ids, refused: refused.map((e) => ({ index: e.index, message: String(e.message ?? "refused") })) };
 }

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { RedisRateLimiter } from "../src/index.js";
 
 // Two connections stand in for two processes (say, two workers) sharing one provider limit.
-const url = loadConfig().REDIS_URL;
+const url = loadConfig(process.env, { secret: "ephemeral" }).REDIS_URL;
 const a = new Redis(url);
 const b = new Redis(url);
 const key = () => `test-ratelimit-${randomBytes(6).toString("hex")}`;

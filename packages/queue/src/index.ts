@@ -8,8 +8,9 @@ import { z } from "zod";
  */
 export const QUEUE_NAMES = {
   drip: "drip",
+  email: "email",
   inbound: "inbound",
-  analysis: "analysis",
+  import: "import",
   maintenance: "maintenance",
 } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
@@ -21,9 +22,11 @@ export const jobSchemas = {
   drip: z.object({ enrollmentId: uuid, step: z.string().regex(/^[a-z-]+$/), messageId: uuid }).strict(),
   /** An inbound message stored in `InboundMessage`, to parse and turn into a reflection. */
   inbound: z.object({ inboundId: uuid }).strict(),
-  /** The reflection that triggers its interview's analysis email. */
-  analysis: z.object({ reflectionId: uuid, interviewId: uuid }).strict(),
-  maintenance: z.object({ task: z.enum(["reconcile"]) }).strict(),
+  /** An event-driven email (analysis, signup confirmation, notice) whose Message row is scheduled. */
+  email: z.object({ messageId: uuid }).strict(),
+  /** A CSV import of candidates, stored in `CsvImport`. */
+  import: z.object({ importId: uuid }).strict(),
+  maintenance: z.object({ task: z.enum(["reconcile", "retention"]) }).strict(),
 } satisfies Record<QueueName, z.ZodType>;
 
 export type JobData<Q extends QueueName> = z.infer<(typeof jobSchemas)[Q]>;
@@ -36,11 +39,12 @@ export function parseJob<Q extends QueueName>(queue: Q, data: unknown): JobData<
 export const jobIds = {
   drip: (enrollmentId: string, step: string) => `drip-${enrollmentId}-${step}`,
   inbound: (inboundId: string) => `inbound-${inboundId}`,
-  /** One analysis email per interview, so one job per interview. */
-  analysis: (interviewId: string) => `analysis-${interviewId}`,
+  email: (messageId: string) => `email-${messageId}`,
+  import: (importId: string) => `import-${importId}`,
 };
 
 export const RECONCILER_ID = "reconciler";
+export const RETENTION_ID = "retention";
 
 export function createRedis(url: string, opts: { forWorker?: boolean } = {}): Redis {
   return new Redis(url, {
@@ -60,8 +64,9 @@ const DEFAULT_JOB_OPTIONS: QueueOptions["defaultJobOptions"] = {
 
 export interface Queues {
   drip: Queue<JobData<"drip">>;
+  email: Queue<JobData<"email">>;
   inbound: Queue<JobData<"inbound">>;
-  analysis: Queue<JobData<"analysis">>;
+  import: Queue<JobData<"import">>;
   maintenance: Queue<JobData<"maintenance">>;
   add<Q extends Exclude<QueueName, "maintenance">>(
     queue: Q,
@@ -82,21 +87,28 @@ export function createQueues(connection: ConnectionOptions, prefix: string): Que
     new Queue<T>(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
   const queues = {
     drip: make<JobData<"drip">>("drip"),
+    email: make<JobData<"email">>("email"),
     inbound: make<JobData<"inbound">>("inbound"),
-    analysis: make<JobData<"analysis">>("analysis"),
+    import: make<JobData<"import">>("import"),
     maintenance: make<JobData<"maintenance">>("maintenance"),
   };
   const ids = {
     drip: (d: JobData<"drip">) => jobIds.drip(d.enrollmentId, d.step),
     inbound: (d: JobData<"inbound">) => jobIds.inbound(d.inboundId),
-    analysis: (d: JobData<"analysis">) => jobIds.analysis(d.interviewId),
+    email: (d: JobData<"email">) => jobIds.email(d.messageId),
+    import: (d: JobData<"import">) => jobIds.import(d.importId),
   };
   return {
     ...queues,
     async add(queue, data, opts = {}) {
       const payload = parseJob(queue, data);
       const jobId = (ids[queue] as (d: typeof payload) => string)(payload);
-      await (queues[queue] as Queue).add(queue, payload, { jobId, delay: Math.max(0, opts.delay ?? 0) });
+      // An email's job frees its id when done, so a resend (soft bounce) or the reconciler can add it again.
+      await (queues[queue] as Queue).add(queue, payload, {
+        jobId,
+        delay: Math.max(0, opts.delay ?? 0),
+        ...(queue === "email" ? { removeOnComplete: true } : {}),
+      });
     },
     async addDrips(jobs) {
       if (jobs.length === 0) return;

@@ -23,7 +23,7 @@ export function withDatabase(url: string, name: string): string {
 
 /** Migrates a template database once per run; each test file clones it (CREATE DATABASE ... TEMPLATE). */
 export default async function prepareTemplateDatabase(): Promise<() => Promise<void>> {
-  const base = loadConfig().DATABASE_URL;
+  const base = loadConfig(process.env, { secret: "ephemeral" }).DATABASE_URL;
   const name = `rebound_tpl_${process.pid}_${randomBytes(3).toString("hex")}`;
   // Inherited by Vitest's worker processes, which start after global setup.
   process.env.REBOUND_TEST_TEMPLATE_DB = name;

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { type Config, loadConfig } from "@rebound/config";
-import { type AppContext, buildContext, createProgram } from "@rebound/core";
+import { type AppContext, buildContext, createProgram, sendQueuedEmail } from "@rebound/core";
 import { dropDatabase, ensureDatabase } from "@rebound/db";
 import { Redis } from "ioredis";
 import { FakeResend } from "./fake-resend.js";
@@ -31,13 +31,14 @@ export interface TestEnv {
 export const TEST_SECRET = "test-secret-0123456789abcdef0123456789";
 export const TEST_WEBHOOK_SECRET = `whsec_${Buffer.from("fake-resend-webhook-secret-123456").toString("base64")}`;
 export const TEST_MIME_SECRET = "inbound-mime-secret-0123456789";
+export const TEST_METRICS_TOKEN = "metrics-token-0123456789abcdef";
 
 /**
  * A private world for one test file: its own database cloned from the migrated
  * template, its own BullMQ prefix, its own fake Resend. Everything is removed on close.
  */
 export async function createTestEnv(overrides: Record<string, string> = {}): Promise<TestEnv> {
-  const base = loadConfig();
+  const base = loadConfig(process.env, { secret: "ephemeral" });
   const id = randomBytes(5).toString("hex");
   const dbUrl = withDatabase(base.DATABASE_URL, `rebound_t_${id}`);
   await cloneTemplate(dbUrl);
@@ -54,6 +55,7 @@ export async function createTestEnv(overrides: Record<string, string> = {}): Pro
     RESEND_RATE_LIMIT: "1000",
     RESEND_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
     INBOUND_MIME_SECRET: TEST_MIME_SECRET,
+    METRICS_TOKEN: TEST_METRICS_TOKEN,
     INBOUND_DOMAIN: "reply.rebound.localhost",
     PUBLIC_URL: "http://rebound.test",
     MAIL_FROM: "Rebound <coach@rebound.test>",
@@ -117,4 +119,23 @@ export async function eventually<T>(
       throw new Error(`condition not met in ${timeoutMs} ms${last ? `: ${String(last)}` : ""}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
+}
+
+/**
+ * Sends every due event-driven email (signup confirmations, analysis emails, notices) through
+ * the real sender, as the email queue's worker would: for tests that run without workers.
+ */
+export async function sendScheduledEmails(env: TestEnv): Promise<number> {
+  const due = await env.ctx.db.message.findMany({
+    where: {
+      kind: { not: "drip" },
+      status: { in: ["scheduled", "sending"] },
+      dueAt: { lte: new Date(Date.now() + 2000) },
+    },
+    select: { id: true },
+    orderBy: { createdAt: "asc" },
+  });
+  let sent = 0;
+  for (const m of due) if ((await sendQueuedEmail(env.ctx, m.id)) === "sent") sent++;
+  return sent;
 }

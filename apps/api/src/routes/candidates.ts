@@ -3,7 +3,7 @@ import { eraseCandidate, pauseCandidate, resumeCandidate } from "@rebound/core";
 import { requireApiKey } from "../auth.js";
 import { ownCandidate } from "../own-candidate.js";
 import type { ApiEnv } from "../env.js";
-import { errorResponses, validationHook } from "../errors.js";
+import { errorResponses, json, validationHook } from "../errors.js";
 
 // Any id string is accepted here; a malformed id is simply not found (404), like another program's.
 const params = z.object({
@@ -12,7 +12,6 @@ const params = z.object({
     .max(64)
     .openapi({ param: { name: "id", in: "path" } }),
 });
-const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema } } });
 
 const CandidateSchema = z
   .object({

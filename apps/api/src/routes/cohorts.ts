@@ -4,7 +4,7 @@ import { cohortInputSchema, STEP_KEYS, slugSchema } from "@rebound/domain";
 import { requireApiKey } from "../auth.js";
 import type { ApiEnv } from "../env.js";
 import { namedSchema } from "../openapi-name.js";
-import { ErrorSchema, errorResponses, validationHook } from "../errors.js";
+import { ErrorSchema, errorResponses, json, validationHook } from "../errors.js";
 import { cohortStats } from "../stats.js";
 
 const CohortSchema = z
@@ -28,7 +28,6 @@ const StatsSchema = z
     medianDaysToOffer: z.number().nullable(),
   })
   .openapi("CohortStats");
-const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema } } });
 const auth = { security: [{ bearer: [] }], middleware: requireApiKey };
 const toJson = (c: { id: string; slug: string; name: string; createdAt: Date }) => ({
   id: c.id,

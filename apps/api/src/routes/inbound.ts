@@ -1,9 +1,9 @@
 import { timingSafeEqual } from "node:crypto";
-import { acceptInboundMime } from "@rebound/core";
+import { acceptInboundMime, AppError } from "@rebound/core";
 import { MAX_RAW_BYTES } from "@rebound/inbound";
 import { Hono } from "hono";
+import type { PlainRouteDoc } from "../documented.js";
 import type { ApiEnv } from "../env.js";
-import { errorBody } from "../errors.js";
 
 function secretMatches(header: string | undefined, secret: string): boolean {
   const m = /^Bearer\s+(\S+)$/i.exec(header ?? "");
@@ -13,6 +13,24 @@ function secretMatches(header: string | undefined, secret: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+export const inboundDocs: PlainRouteDoc[] = [
+  {
+    method: "post",
+    path: "/inbound/mime",
+    summary: "A raw RFC 822 message from an SMTP relay (Authorization: Bearer <INBOUND_MIME_SECRET>)",
+    tags: ["inbound"],
+    request: { contentType: "message/rfc822", description: "The raw message, at most 25 MB" },
+    responses: {
+      202: { description: "Stored and queued (or a duplicate Message-ID)", type: "application/json" },
+      400: { description: "Empty body", type: "application/json" },
+      401: { description: "Missing or wrong secret", type: "application/json" },
+      413: { description: "Too large", type: "application/json" },
+      422: { description: "Not an RFC 822 message", type: "application/json" },
+      503: { description: "INBOUND_MIME_SECRET is not set", type: "application/json" },
+    },
+  },
+];
+
 /**
  * POST /inbound/mime: a raw RFC 822 message from an SMTP relay. Answers as soon
  * as the message is stored and queued (202); the same Message-ID again is a no-op.
@@ -20,9 +38,9 @@ function secretMatches(header: string | undefined, secret: string): boolean {
 export const inboundRoutes = new Hono<ApiEnv>().post("/inbound/mime", async (c) => {
   const ctx = c.get("ctx");
   const secret = ctx.config.INBOUND_MIME_SECRET;
-  if (!secret) return c.json(errorBody("not_configured", "INBOUND_MIME_SECRET is not set"), 503);
+  if (!secret) throw new AppError(503, "not_configured", "INBOUND_MIME_SECRET is not set");
   if (!secretMatches(c.req.header("authorization"), secret)) {
-    return c.json(errorBody("unauthorized", "missing or invalid inbound secret"), 401);
+    throw new AppError(401, "unauthorized", "missing or invalid inbound secret");
   }
   const raw = Buffer.from(await c.req.arrayBuffer());
   const intake = await acceptInboundMime(ctx, raw);

@@ -1,7 +1,5 @@
-import { createHash } from "node:crypto";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { AppError, enrolInterview, type EnrolResult } from "@rebound/core";
-import { Prisma } from "@rebound/db";
+import { enrolInterview, requestHash, withIdempotency } from "@rebound/core";
 import { interviewInputSchema } from "@rebound/domain";
 import { requireApiKey } from "../auth.js";
 import type { ApiEnv } from "../env.js";
@@ -46,37 +44,19 @@ const route = createRoute({
   },
 });
 
-function requestHash(body: unknown): string {
-  const canonical = JSON.stringify(body, Object.keys(body as object).sort());
-  return createHash("sha256").update(canonical).digest("hex");
-}
-
-async function replay(ctx: ApiEnv["Variables"]["ctx"], programId: string, key: string, hash: string) {
-  const prior = await ctx.db.idempotencyRecord.findUnique({ where: { programId_key: { programId, key } } });
-  if (!prior) return null;
-  if (prior.requestHash !== hash) {
-    throw new AppError(422, "idempotency_key_reused", "this Idempotency-Key was used with a different body");
-  }
-  return prior.response as unknown as EnrolResult;
-}
-
 export const interviewsRoutes = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook }).openapi(route, async (c) => {
   const ctx = c.get("ctx");
   const programId = c.get("programId");
   const input = c.req.valid("json");
   const key = c.req.valid("header")["idempotency-key"];
-  if (!key) return c.json(await enrolInterview(ctx, programId, input), 202);
-  const hash = requestHash(input);
-  const prior = await replay(ctx, programId, key, hash);
-  if (prior) return c.json(prior, 202);
-  try {
-    return c.json(await enrolInterview(ctx, programId, input, { idempotency: { key, requestHash: hash } }), 202);
-  } catch (err) {
-    // A concurrent request with the same key won the race; answer with its result.
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
-      const raced = await replay(ctx, programId, key, hash);
-      if (raced) return c.json(raced, 202);
-    }
-    throw err;
-  }
+  const consent = {
+    at: ctx.clock.now().toISOString(),
+    method: "api" as const,
+    source: `program API key ${c.get("apiKeyPrefix")}`,
+  };
+  if (!key) return c.json(await enrolInterview(ctx, programId, input, { consent }), 202);
+  const { value } = await withIdempotency(ctx, { programId, key, requestHash: requestHash(input) }, (idempotency) =>
+    enrolInterview(ctx, programId, input, { idempotency, consent }),
+  );
+  return c.json(value, 202);
 });

@@ -1,8 +1,22 @@
 import { isTheme, THEME_LABELS, verifyToken } from "@rebound/domain";
 import { Hono } from "hono";
 import { html } from "hono/html";
+import type { PlainRouteDoc } from "../documented.js";
 import type { ApiEnv } from "../env.js";
 import { page } from "../html-page.js";
+
+export const logDocs: PlainRouteDoc[] = [
+  {
+    method: "get",
+    path: "/log/:token",
+    summary: "The candidate's own interview log, behind a signed link from every email",
+    tags: ["public"],
+    responses: {
+      200: { description: "The log", type: "text/html" },
+      404: { description: "Link expired", type: "text/html" },
+    },
+  },
+];
 
 /**
  * The candidate's own log behind a signed magic link (`/log/<token>`, from the

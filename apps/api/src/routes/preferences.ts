@@ -1,12 +1,39 @@
-import { pauseCandidate, resumeCandidate, stopCandidate } from "@rebound/core";
+import { AppError, pauseCandidate, resumeCandidate, stopCandidate } from "@rebound/core";
 import { isValidTimeZone, verifyToken } from "@rebound/domain";
 import { Hono } from "hono";
 import { html } from "hono/html";
 import type { ApiEnv } from "../env.js";
-import { errorBody } from "../errors.js";
+import type { PlainRouteDoc } from "../documented.js";
 import { page } from "../html-page.js";
 
 const PAUSE_CHOICES = [7, 14, 30] as const;
+
+export const preferencesDocs: PlainRouteDoc[] = [
+  {
+    method: "get",
+    path: "/preferences/:token",
+    summary: "The candidate's preference page: pause, resume, time zone, unsubscribe",
+    tags: ["public"],
+    responses: {
+      200: { description: "The page", type: "text/html" },
+      404: { description: "Link expired", type: "text/html" },
+    },
+  },
+  {
+    method: "post",
+    path: "/preferences/:token",
+    summary: "A change from the preference page",
+    tags: ["public"],
+    request: {
+      contentType: "application/x-www-form-urlencoded",
+      description: "action=pause|resume|timezone|unsubscribe, days, timezone",
+    },
+    responses: {
+      200: { description: "Done", type: "text/html" },
+      400: { description: "Invalid change", type: "application/json" },
+    },
+  },
+];
 
 async function candidateFor(c: { get(k: "ctx"): ApiEnv["Variables"]["ctx"] }, token: string) {
   const ctx = c.get("ctx");
@@ -65,14 +92,14 @@ export const preferencesRoutes = new Hono<ApiEnv>()
     const ctx = c.get("ctx");
     const token = c.req.param("token");
     const candidate = await candidateFor(c, token);
-    if (!candidate) return c.json(errorBody("invalid_token", "preferences link is not valid or has expired"), 404);
+    if (!candidate) throw new AppError(404, "invalid_token", "preferences link is not valid or has expired");
     const form = await c.req.parseBody();
     const action = String(form.action ?? "");
     const actor = "preferences-page";
     if (action === "pause") {
       const days = Number(form.days);
       if (!PAUSE_CHOICES.includes(days as (typeof PAUSE_CHOICES)[number])) {
-        return c.json(errorBody("invalid_days", `days must be one of ${PAUSE_CHOICES.join(", ")}`), 400);
+        throw new AppError(400, "invalid_days", `days must be one of ${PAUSE_CHOICES.join(", ")}`);
       }
       await pauseCandidate(ctx, candidate.id, days, actor);
     } else if (action === "resume") {
@@ -82,10 +109,10 @@ export const preferencesRoutes = new Hono<ApiEnv>()
     } else if (action === "timezone") {
       const tz = String(form.timezone ?? "").trim();
       if (!isValidTimeZone(tz))
-        return c.json(errorBody("invalid_timezone", "time zone must be an IANA name such as Europe/Paris"), 400);
+        throw new AppError(400, "invalid_timezone", "time zone must be an IANA name such as Europe/Paris");
       await ctx.db.candidate.update({ where: { id: candidate.id }, data: { timezone: tz } });
     } else {
-      return c.json(errorBody("invalid_action", "action must be pause, resume, timezone or unsubscribe"), 400);
+      throw new AppError(400, "invalid_action", "action must be pause, resume, timezone or unsubscribe");
     }
     return c.redirect(`/preferences/${token}`, 303);
   });

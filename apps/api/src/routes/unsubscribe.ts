@@ -1,7 +1,8 @@
-import { stopCandidate } from "@rebound/core";
+import { AppError, stopCandidate } from "@rebound/core";
 import { verifyToken } from "@rebound/domain";
 import { Hono } from "hono";
 import { html } from "hono/html";
+import type { PlainRouteDoc } from "../documented.js";
 import type { ApiEnv } from "../env.js";
 import { page } from "../html-page.js";
 
@@ -10,6 +11,29 @@ function candidateFor(c: { get(k: "ctx"): ApiEnv["Variables"]["ctx"] }, token: s
   const check = verifyToken("unsubscribe", token, ctx.config.APP_SECRET, ctx.clock.now());
   return check.ok ? check.value.subject : null;
 }
+
+export const unsubscribeDocs: PlainRouteDoc[] = [
+  {
+    method: "get",
+    path: "/unsubscribe/:token",
+    summary: "The unsubscribe page (changes nothing; its button POSTs)",
+    tags: ["public"],
+    responses: {
+      200: { description: "A page with one button", type: "text/html" },
+      400: { description: "Link not valid", type: "text/html" },
+    },
+  },
+  {
+    method: "post",
+    path: "/unsubscribe/:token",
+    summary: "Unsubscribe: RFC 8058 one-click from mail clients, or the page's button",
+    tags: ["public"],
+    responses: {
+      200: { description: "Unsubscribed (HTML for browsers, JSON otherwise)", type: "application/json" },
+      400: { description: "Token not valid", type: "application/json" },
+    },
+  },
+];
 
 /**
  * GET shows a page with one button (link scanners must not unsubscribe people);
@@ -37,8 +61,7 @@ export const unsubscribeRoutes = new Hono<ApiEnv>()
   })
   .post("/unsubscribe/:token", async (c) => {
     const candidateId = candidateFor(c, c.req.param("token"));
-    if (!candidateId)
-      return c.json({ error: { code: "invalid_token", message: "unsubscribe token is not valid" } }, 400);
+    if (!candidateId) throw new AppError(400, "invalid_token", "unsubscribe token is not valid");
     await stopCandidate(c.get("ctx"), candidateId, "unsubscribed", "unsubscribe-link");
     if ((c.req.header("accept") ?? "").includes("text/html")) {
       return c.html(
