@@ -28,17 +28,17 @@ export function bareLine(line: string): string {
 /**
  * The attribution ("On <date>, <name> wrote:", in whatever language) that ends on line `end`,
  * by shape alone: a line ending with a colon, joined with the lines above it that the client
- * wrapped. `null` when line `end` cannot end one.
+ * wrapped. `bare` holds the lines as `bareLine` gives them. `null` when line `end` cannot end one.
  */
-export function attributionEndingAt(lines: readonly string[], end: number, isQuoted: (i: number) => boolean) {
-  const last = bareLine(lines[end] ?? "");
-  if (!ENDS_WITH_COLON.test(last) || isQuoted(end)) return null;
+export function attributionEndingAt(bare: readonly string[], end: number, quoted: readonly boolean[]) {
+  const last = bare[end] ?? "";
+  if (!ENDS_WITH_COLON.test(last) || quoted[end]) return null;
   let start = end;
   let joined = last;
   while (end - start + 1 < MAX_LINES && !(hasAddress(joined) && DATE_OR_TIME.test(joined))) {
     const above = start - 1;
-    if (above < 0 || isQuoted(above)) break;
-    const previous = bareLine(lines[above] ?? "");
+    if (above < 0 || quoted[above]) break;
+    const previous = bare[above] ?? "";
     const firstWord = joined.split(/\s/, 1)[0] ?? "";
     if (previous === "" || SENTENCE_END.test(previous) || ENDS_WITH_COLON.test(previous)) break;
     // Some clients break the line on purpose, the date above the name (Becky!, Thunderbird's long form).

@@ -166,12 +166,16 @@ function roleOf(name: string, attributes: Attributes, keepQuotes: boolean): Role
   if (SKIP.has(name)) return "skip";
   const cls = attributes.class ?? "";
   const id = attributes.id ?? "";
-  if (SIGNATURE_CLASSES.test(cls) || SIGNATURE_IDS.test(id) || attributes["data-smartmail"] === "gmail_signature") {
+  const marked = cls !== "" || id !== "";
+  if (
+    (marked && (SIGNATURE_CLASSES.test(cls) || SIGNATURE_IDS.test(id))) ||
+    attributes["data-smartmail"] === "gmail_signature"
+  ) {
     return "skip";
   }
   const quote =
     name === "blockquote" ||
-    (name === "div" && (QUOTE_CLASSES.test(cls) || QUOTE_IDS.test(id) || attributes.name === "quote"));
+    (name === "div" && ((marked && (QUOTE_CLASSES.test(cls) || QUOTE_IDS.test(id))) || attributes.name === "quote"));
   if (quote) return keepQuotes ? "block" : "quote";
   // Outlook writes every line as <p class=MsoNormal> with no margin: a line, not a paragraph.
   if (PARAGRAPH.has(name)) return /mso/i.test(cls) ? "block" : "paragraph";
@@ -181,6 +185,9 @@ function roleOf(name: string, attributes: Attributes, keepQuotes: boolean): Role
   if (name === "td" || name === "th") return "cell";
   return "inline";
 }
+
+// A run that is not already a single space: only then is there anything to collapse.
+const HTML_SPACE_RUN = /[\t\n\r\f]| {2}/;
 
 /** Accumulates lines with browser-like whitespace; each line remembers how deep in a quote it is. */
 class TextBuilder {
@@ -202,7 +209,7 @@ class TextBuilder {
       return;
     }
     // HTML whitespace only: a no-break space is text ("<b>Von:</b>&nbsp;Rebound").
-    const collapsed = raw.replace(/[ \t\n\r\f]+/g, " ");
+    const collapsed = HTML_SPACE_RUN.test(raw) ? raw.replace(/[ \t\n\r\f]+/g, " ") : raw;
     const start = collapsed.startsWith(" ") ? 1 : 0;
     const end = collapsed.length > start && collapsed.endsWith(" ") ? collapsed.length - 1 : collapsed.length;
     if (start === 1 && this.line !== "") this.pendingSpace = true;

@@ -28,11 +28,16 @@ export const SUBJECT_FIELD = field("subject|objet|betreff|asunto|oggetto|onderwe
 /** `Label: value` with a short label in any script ("От кого:", "发件人：", "*Sent:*"). */
 export const ANY_FIELD = /^\*{0,2}[^\s:：*][^:：]{0,30}?\*{0,2}\s?[:：]\*{0,2}(?:\s+(.*))?$/u;
 
-/** An e-mail address, bare or in brackets, or a `mailto:` link. */
-export const ADDRESS = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|mailto:/iu;
+const LOCAL_CHAR = /[\p{L}\p{N}._%+-]/u;
+const DOMAIN_AFTER_AT = /[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/uy;
+
+/** Whether `text` holds an e-mail address (bare or in brackets) or a `mailto:` link, looked for around each `@` only. */
 export function hasAddress(text: string): boolean {
-  // The pattern is costly where it cannot match; nearly every line has neither `@` nor `mailto:`.
-  return (text.includes("@") || /mailto:/i.test(text)) && ADDRESS.test(text);
+  for (let at = text.indexOf("@"); at !== -1; at = text.indexOf("@", at + 1)) {
+    DOMAIN_AFTER_AT.lastIndex = at + 1;
+    if (at > 0 && LOCAL_CHAR.test(text[at - 1] ?? "") && DOMAIN_AFTER_AT.test(text)) return true;
+  }
+  return /mailto:/i.test(text);
 }
 
 /** A time (10:02, 10.02, 10h02), a year, or a numeric date: what an attribution's date looks like in any language. */

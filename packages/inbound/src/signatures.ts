@@ -1,3 +1,5 @@
+import { hasAddress } from "./quote-markers.js";
+
 // "Sent from my iPhone" and the like: a client's line, not the candidate's words. One pattern, one pass per line.
 const MOBILE_SIGNATURE = new RegExp(
   [
@@ -47,7 +49,6 @@ export function namesDevice(bare: string): boolean {
 // What a contact block holds: a phone number, a web or LinkedIn address, an e-mail address.
 const PHONE = /(?:^|[\s:])\+?\(?\d[\d\s()./-]{6,}\d(?:\s|$)/;
 const WEB = /https?:\/\/|www\.|linkedin|\b[\p{L}\d-]+\.(?:com|net|org|io|dev|me|de|fr|es|it|nl|co|uk|eu)(?:\/\S*)?$/iu;
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/u;
 const MAX_BLOCK_LINES = 8;
 const MAX_BLOCK_LINE = 80;
 
@@ -62,8 +63,12 @@ export function isContactBlock(paragraph: readonly string[]): boolean {
   for (let i = 0; i < bare.length && i < MAX_BLOCK_LINES; i += 1) {
     const line = bare[i] ?? "";
     if (line.length > MAX_BLOCK_LINE || /[.!?:]$/.test(line)) break;
-    if (PHONE.test(line) || WEB.test(line) || EMAIL.test(line)) lastContact = i;
+    if (isContact(line)) lastContact = i;
   }
   // The first line names the sender; a paragraph opening with a number or a link is the candidate's text.
-  return lastContact >= 1 && !(PHONE.test(bare[0] ?? "") || WEB.test(bare[0] ?? "") || EMAIL.test(bare[0] ?? ""));
+  return lastContact >= 1 && !isContact(bare[0] ?? "");
+}
+
+function isContact(line: string): boolean {
+  return PHONE.test(line) || WEB.test(line) || (line.includes("@") && hasAddress(line));
 }

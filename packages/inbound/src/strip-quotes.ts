@@ -32,46 +32,76 @@ export function extractReply(text: string): string {
  * block or history, with such history under it.
  */
 export function readReply(text: string): { reply: string; topPosted: boolean } {
-  const lines = text
-    .replace(/\r\n?/g, "\n")
-    .replace(/[\u200b\ufeff]/g, "")
-    .replace(/[\u00a0\u202f]/g, " ")
-    .split("\n")
-    .map((line) => line.trimEnd());
-  const quoted = lines.map((line) => QUOTED.test(line));
-  const isQuoted = (i: number) => quoted[i] === true;
-  const end = historyStart(lines, isQuoted);
+  const lines = normalise(text).split("\n");
+  const quoted: boolean[] = [];
+  const bare: string[] = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = (lines[i] ?? "").trimEnd();
+    lines[i] = line;
+    quoted.push(QUOTED.test(line));
+    bare.push(bareLine(line));
+  }
+  const end = historyStart(lines, bare, quoted);
 
   // Attributions directly above a quoted block, whatever their language.
   const dropped = new Uint8Array(lines.length);
   for (let i = 0; i < end; i += 1) {
     if (!quoted[i] || (i > 0 && quoted[i - 1])) continue;
     let above = i - 1;
-    while (above >= 0 && !quoted[above] && (lines[above] ?? "").trim() === "") above -= 1;
-    const attribution = above >= 0 ? attributionEndingAt(lines, above, isQuoted) : null;
+    while (above >= 0 && !quoted[above] && bare[above] === "") above -= 1;
+    const attribution = above >= 0 ? attributionEndingAt(bare, above, quoted) : null;
     if (attribution) dropped.fill(1, attribution.start, above + 1);
   }
 
   // Each stretch of the candidate's text between quoted blocks is one answer.
-  const answers: string[][] = [[]];
+  const answers: string[] = [];
+  let answer: string[] = [];
+  let firstQuote = -1;
+  let writtenAfterQuote = false;
+  let writtenBeforeQuote = false;
   for (let i = 0; i < end; i += 1) {
-    const line = lines[i] ?? "";
     if (dropped[i]) continue;
     if (quoted[i]) {
-      if ((answers.at(-1) ?? []).length > 0) answers.push([]);
-    } else if (!isMobileSignature(bareLine(line))) answers.at(-1)?.push(line);
+      if (firstQuote === -1) firstQuote = i;
+      answers.push(joinLines(answer));
+      answer = [];
+    } else if (!isMobileSignature(bare[i] ?? "")) {
+      answer.push(lines[i] ?? "");
+      if (bare[i] === "") continue;
+      if (firstQuote === -1) writtenBeforeQuote = true;
+      else writtenAfterQuote = true;
+    }
   }
-  const texts = answers.map((answer) => tidyText(answer.join("\n"))).filter((answer) => answer !== "");
+  answers.push(joinLines(answer));
+  const texts = answers.filter((text) => text !== "");
   const last = texts.length - 1;
   if (last >= 0) texts[last] = withoutSignature(texts[last] ?? "", texts.length > 1);
   // Top-posted: the candidate's lines all stand above the first quoted line or history, and some do.
-  const firstQuote = quoted.indexOf(true);
-  const history = firstQuote === -1 ? end : Math.min(firstQuote, end);
-  const writtenAt = (i: number) => !dropped[i] && !quoted[i] && (lines[i] ?? "").trim() !== "";
-  let topPosted = history < lines.length;
-  for (let i = history; topPosted && i < end; i += 1) if (writtenAt(i)) topPosted = false;
-  topPosted &&= lines.slice(0, history).some((_line, i) => writtenAt(i));
+  const topPosted = (firstQuote !== -1 || end < lines.length) && writtenBeforeQuote && !writtenAfterQuote;
   return { reply: tidyText(texts.join("\n\n")), topPosted };
+}
+
+function normalise(text: string): string {
+  let out = text;
+  if (out.includes("\r")) out = out.replace(/\r\n?/g, "\n");
+  if (out.includes("\u200b") || out.includes("\ufeff")) out = out.replace(/[\u200b\ufeff]/g, "");
+  if (out.includes("\u00a0") || out.includes("\u202f")) out = out.replace(/[\u00a0\u202f]/g, " ");
+  return out;
+}
+
+/** Lines (already without trailing space) as one text: no blank lines at either end, at most one in a row. */
+function joinLines(lines: readonly string[]): string {
+  let from = 0;
+  let to = lines.length;
+  while (from < to && (lines[from] ?? "").trim() === "") from += 1;
+  while (to > from && (lines[to - 1] ?? "").trim() === "") to -= 1;
+  const out: string[] = [];
+  for (let i = from; i < to; i += 1) {
+    const line = lines[i] ?? "";
+    if (line.trim() === "" && out.at(-1) === "") continue;
+    out.push(line.trim() === "" ? "" : line);
+  }
+  return out.join("\n");
 }
 
 /**
@@ -94,12 +124,12 @@ function withoutSignature(answer: string, othersExist: boolean): string {
  * Where unquoted history begins: the first separator, header block, signature delimiter or
  * attribution with unquoted text under it. Everything from there on is not the candidate's.
  */
-function historyStart(lines: readonly string[], isQuoted: (i: number) => boolean): number {
+function historyStart(lines: readonly string[], bareLines: readonly string[], quoted: readonly boolean[]): number {
   let lastContent = lines.length - 1;
-  while (lastContent >= 0 && (lines[lastContent] ?? "").trim() === "") lastContent -= 1;
+  while (lastContent >= 0 && (bareLines[lastContent] ?? "") === "") lastContent -= 1;
   for (let i = 0; i < lines.length; i += 1) {
-    if (isQuoted(i)) continue;
-    const bare = bareLine(lines[i] ?? "");
+    if (quoted[i]) continue;
+    const bare = bareLines[i] ?? "";
     if (bare === "") continue;
     // Every marker below is a line of dashes or underscores, or holds a colon: most lines are neither.
     const ruled = bare.startsWith("-") || bare.startsWith("_");
@@ -108,15 +138,15 @@ function historyStart(lines: readonly string[], isQuoted: (i: number) => boolean
     // A forwarded original under the candidate's note is history too; the note is the reply.
     if (FORWARD_MARKERS.some((re) => re.test(bare))) return i;
     if (ruled && (SIGNATURE_DELIMITER.test(bare) || ORIGINAL_MESSAGE.test(bare))) return i;
-    if (ruled && isSeparator(bare) && nextIsField(lines, i + 1)) return i;
+    if (ruled && isSeparator(bare) && nextIsField(bareLines, i + 1)) return i;
     // Zoho's "---- On <date> <name> <address> wrote ----": an attribution drawn as a separator.
     if (ruled && DASHED_TITLE.test(bare) && hasAddress(bare) && DATE_OR_TIME.test(bare)) return i;
-    if (colon && isHeaderBlock(lines, i)) return headerStart(lines, i);
+    if (colon && isHeaderBlock(lines, i)) return headerStart(bareLines, i);
 
-    const attribution = attributionEndingAt(lines, i, isQuoted);
+    const attribution = attributionEndingAt(bareLines, i, quoted);
     if (!attribution) continue;
-    const below = nextNonBlank(lines, i + 1);
-    if (below !== -1 && isQuoted(below)) continue;
+    const below = nextNonBlank(bareLines, i + 1);
+    if (below !== -1 && quoted[below]) continue;
     // Unquoted text under an attribution is the original (Yahoo, AOL, Outlook to plain text);
     // an attribution left at the very end lost its quote to HTML conversion.
     if (attribution.strong || (attribution.dated && i >= lastContent)) return attribution.start;
@@ -129,20 +159,20 @@ function isSeparator(bare: string): boolean {
 }
 
 /** A header block found at `at` starts with the fields right above it ("Gesendet:" above "Von:") and their separator. */
-function headerStart(lines: readonly string[], at: number): number {
+function headerStart(bare: readonly string[], at: number): number {
   let start = at;
-  while (start > 0 && ANY_FIELD.test(bareLine(lines[start - 1] ?? ""))) start -= 1;
+  while (start > 0 && ANY_FIELD.test(bare[start - 1] ?? "")) start -= 1;
   let above = start - 1;
-  while (above >= 0 && (lines[above] ?? "").trim() === "") above -= 1;
-  return above >= 0 && isSeparator(bareLine(lines[above] ?? "")) ? above : start;
+  while (above >= 0 && bare[above] === "") above -= 1;
+  return above >= 0 && isSeparator(bare[above] ?? "") ? above : start;
 }
 
-function nextNonBlank(lines: readonly string[], from: number): number {
-  for (let j = from; j < lines.length; j += 1) if ((lines[j] ?? "").trim() !== "") return j;
+function nextNonBlank(bare: readonly string[], from: number): number {
+  for (let j = from; j < bare.length; j += 1) if (bare[j] !== "") return j;
   return -1;
 }
 
-function nextIsField(lines: readonly string[], from: number): boolean {
-  const j = nextNonBlank(lines, from);
-  return j !== -1 && j <= from + 2 && ANY_FIELD.test(bareLine(lines[j] ?? ""));
+function nextIsField(bare: readonly string[], from: number): boolean {
+  const j = nextNonBlank(bare, from);
+  return j !== -1 && j <= from + 2 && ANY_FIELD.test(bare[j] ?? "");
 }
