@@ -1,4 +1,8 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+
+// core's own tests use the shared harness, which itself depends on core: an alias, not a package dependency.
+const testkit = fileURLToPath(new URL("./packages/testkit/src/index.ts", import.meta.url));
 
 export default defineConfig({
   test: {
@@ -12,6 +16,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias: { "@rebound/testkit": testkit } },
         test: {
           name: "integration",
           include: ["apps/*/test/**/*.test.ts", "packages/{db,mail,queue,core,testkit}/test/**/*.test.ts"],

@@ -40,7 +40,9 @@ async function runOne(msg: CorpusMessage, path: Path): Promise<{ name: string; o
     return { name: msg.name, ok, detail: `status ${inbound.status}, ${reflections.length} reflections` };
   }
   if (exp.kind === "start") {
-    const pending = await env.ctx.db.pendingSubscription.findMany({ where: { createdAt: { gte: inbound.createdAt } } });
+    // One pending signup per address: the second path's run updates the first one's.
+    const sender = /^From:.*?<?([^\s<>]+@[^\s<>]+)>?\s*$/im.exec(raw)?.[1]?.toLowerCase() ?? "";
+    const pending = await env.ctx.db.pendingSubscription.findMany({ where: { email: sender } });
     const ok =
       inbound.result === "subscription" && pending.some((p) => p.company === (exp.company ?? "your recent interview"));
     return {

@@ -30,6 +30,10 @@ const schema = z.object({
   RESEND_BASE_URL: url("RESEND_BASE_URL").default("https://api.resend.com"),
   RESEND_WEBHOOK_SECRET: z.string().min(1).optional(),
   RESEND_RATE_LIMIT: z.coerce.number().positive().default(2),
+  /** How long one provider request may take; a claim held twice as long is resent by the reconciler. */
+  RESEND_TIMEOUT_MS: z.coerce.number().int().min(500).default(15_000),
+  /** Longest pause of all sending while the provider refuses requests (the backoff doubles up to it). */
+  PROVIDER_BACKOFF_MAX_MS: z.coerce.number().int().min(100).default(60_000),
   INBOUND_MIME_SECRET: z.string().min(16, "INBOUND_MIME_SECRET must be at least 16 characters").optional(),
   DRIP_SPEEDUP: z.coerce.number().min(1).default(1),
   RECONCILE_EVERY_MS: z.coerce.number().int().min(200).default(15_000),

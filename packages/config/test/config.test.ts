@@ -111,11 +111,15 @@ describe("configuration", () => {
   it.each([
     ["api", "src/server.ts"],
     ["worker", "src/main.ts"],
-  ])("the %s refuses to start without APP_SECRET, or with a short one, naming it", (app, entry) => {
-    for (const secret of [undefined, "too-short"]) {
-      const { code, lines } = start(app, entry, secret ? { APP_SECRET: secret } : {});
-      expect(code).toBe(1);
-      expect(lines).toEqual([expect.stringMatching(/^Invalid configuration: APP_SECRET: /)]);
-    }
-  }, 60_000);
+  ])(
+    "the %s refuses to start without APP_SECRET, or with a short one, naming it",
+    (app, entry) => {
+      for (const secret of [undefined, "too-short"]) {
+        const { code, lines } = start(app, entry, secret ? { APP_SECRET: secret } : {});
+        expect(code).toBe(1);
+        expect(lines).toEqual([expect.stringMatching(/^Invalid configuration: APP_SECRET: /)]);
+      }
+    },
+    60_000,
+  );
 });

@@ -28,7 +28,7 @@ export function buildContext(
       createTransport(config, db, {
         limiter: new RedisRateLimiter(redis, `${config.QUEUE_PREFIX}:ratelimit:resend`, config.RESEND_RATE_LIMIT),
       }),
-    provider: new ProviderGate(redis, `${config.QUEUE_PREFIX}:provider`),
+    provider: new ProviderGate(redis, `${config.QUEUE_PREFIX}:provider`, config.PROVIDER_BACKOFF_MAX_MS),
     clock,
     log,
     apiKeys,

@@ -1,4 +1,3 @@
-import { PROVIDER_TIMEOUT_MS } from "@rebound/mail";
 import { jobIds, type Queue } from "@rebound/queue";
 import type { AppContext } from "./context.js";
 import { advanceEnrollments } from "./drip-sender.js";
@@ -9,10 +8,11 @@ type Ctx = Pick<AppContext, "db" | "queues" | "clock" | "log" | "config">;
 
 /**
  * How long a claimed message may stay in `sending` before the reconciler assumes its sender is
- * gone: the provider request's own timeout plus a margin. A crashed send is resent (same group,
- * same key: the provider drops it if the first attempt got through) within this plus one round.
+ * gone: twice the provider request's own timeout (30 s by default). A crashed send is resent
+ * (same group, same key: the provider drops it if the first attempt got through) within this
+ * plus one reconciler round.
  */
-export const STUCK_SENDING_MS = PROVIDER_TIMEOUT_MS + 15_000;
+export const stuckSendingMs = (config: Pick<AppContext["config"], "RESEND_TIMEOUT_MS">) => 2 * config.RESEND_TIMEOUT_MS;
 const OVERDUE_MS = 60_000;
 const MAX_FAILED_CHECKS = 500;
 
@@ -50,7 +50,7 @@ export async function reconcile(ctx: Ctx, lookAheadMs: number): Promise<{ requeu
     LEFT JOIN "Enrollment" e ON e.id = m."enrollmentId"
     LEFT JOIN "Candidate" c ON c.id = m."candidateId"
     WHERE m.status IN ('scheduled', 'sending') AND m."dueAt" <= ${new Date(now.getTime() + lookAheadMs)}
-      AND (m.status = 'scheduled' OR m."claimedAt" IS NULL OR m."claimedAt" <= ${new Date(now.getTime() - STUCK_SENDING_MS)})
+      AND (m.status = 'scheduled' OR m."claimedAt" IS NULL OR m."claimedAt" <= ${new Date(now.getTime() - stuckSendingMs(ctx.config))})
       AND (m."candidateId" IS NULL OR c.status = 'active')
       AND (m.kind <> 'drip' OR e.status = 'active' OR m.status = 'sending')
     LIMIT 50000`;

@@ -2,8 +2,7 @@ import { analyseReflection, offlineAnalyser } from "@rebound/domain";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createAnalyser } from "../src/analyser.js";
 import type { Logger } from "../src/logger.js";
-// The fake is plain node:http; imported by path because testkit itself depends on core.
-import { analysisAnswer, FakeOpenAi } from "../../testkit/src/fake-openai.js";
+import { analysisAnswer, FakeOpenAi } from "@rebound/testkit";
 
 const REFLECTION =
   "I rambled on the Kubernetes question and never got to the point. My portfolio review went really well.\n" +

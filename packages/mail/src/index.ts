@@ -9,13 +9,13 @@ export { RateLimiter } from "./rate-limiter.js";
 export { createResendReader } from "./resend-reader.js";
 export { type Limiter, RedisRateLimiter } from "./redis-rate-limiter.js";
 export { createOutboxTransport, createResendTransport };
-export { PROVIDER_TIMEOUT_MS } from "./resend-transport.js";
 export { ProviderGate, type ProviderState } from "./provider-gate.js";
 
 export interface MailConfig {
   RESEND_API_KEY?: string;
   RESEND_BASE_URL: string;
   RESEND_RATE_LIMIT: number;
+  RESEND_TIMEOUT_MS: number;
 }
 
 /** Chosen once at start-up: Resend when a key is configured, the local outbox otherwise. */
@@ -25,6 +25,7 @@ export function createTransport(config: MailConfig, db: Db, opts: { limiter?: Li
         apiKey: config.RESEND_API_KEY,
         baseUrl: config.RESEND_BASE_URL,
         rateLimit: config.RESEND_RATE_LIMIT,
+        timeoutMs: config.RESEND_TIMEOUT_MS,
         ...(opts.limiter ? { limiter: opts.limiter } : {}),
       })
     : createOutboxTransport(db);

@@ -11,12 +11,6 @@ import {
   TransientSendError,
 } from "./transport.js";
 
-/**
- * How long one provider request may take. A message claimed by a sender that died is resent
- * once its claim is older than this (plus a margin), so it also bounds how long a crash delays mail.
- */
-export const PROVIDER_TIMEOUT_MS = 15_000;
-
 export interface ResendTransportOptions {
   apiKey: string;
   baseUrl: string;
@@ -26,7 +20,8 @@ export interface ResendTransportOptions {
   maxAttempts?: number;
   /** Longest `retry-after` we wait in-process; a longer one pauses sending everywhere instead. */
   maxRetryAfterMs?: number;
-  timeoutMs?: number;
+  /** How long one request may take (RESEND_TIMEOUT_MS); it also bounds how long a crash delays mail. */
+  timeoutMs: number;
   sleep?: (ms: number) => Promise<void>;
   /** Shared limiter (Redis) so several processes respect one provider limit; in-process otherwise. */
   limiter?: Limiter;
@@ -56,7 +51,7 @@ export function createResendTransport(opts: ResendTransportOptions): MailTranspo
   const limiter: Limiter = opts.limiter ?? new RateLimiter(opts.rateLimit, Date.now, sleep);
   const maxAttempts = opts.maxAttempts ?? 4;
   const maxRetryAfterMs = opts.maxRetryAfterMs ?? 2_000;
-  const timeoutMs = opts.timeoutMs ?? PROVIDER_TIMEOUT_MS;
+  const timeoutMs = opts.timeoutMs;
 
   return {
     name: "resend",
@@ -71,7 +66,8 @@ export function createResendTransport(opts: ResendTransportOptions): MailTranspo
         html: e.html,
         text: e.text,
         replyTo: e.replyTo,
-        headers: e.headers,
+        // Canonical order: a retry from the stored copy (jsonb reorders keys) must be byte-identical.
+        headers: Object.fromEntries(Object.entries(e.headers).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
         tags: e.tags,
       }));
       let lastError = "no attempt made";

@@ -79,6 +79,8 @@ export interface Queues {
    * re-addable on resume (a re-run after a send finds the message sent and sends nothing).
    */
   addDrips(jobs: { data: JobData<"drip">; delay: number }[]): Promise<void>;
+  /** Like addDrips, but a job already waiting for another time is moved to the new one (a resume). */
+  rescheduleDrips(jobs: { data: JobData<"drip">; delay: number }[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -122,6 +124,18 @@ export function createQueues(connection: ConnectionOptions, prefix: string): Que
           };
         }),
       );
+    },
+    async rescheduleDrips(jobs) {
+      const missing: typeof jobs = [];
+      for (const j of jobs) {
+        const existing = await queues.drip.getJob(ids.drip(parseJob("drip", j.data)));
+        if (existing && (await existing.isDelayed())) await existing.changeDelay(Math.max(0, j.delay));
+        else if (!existing || (await existing.isCompleted()) || (await existing.isFailed())) missing.push(j);
+      }
+      if (missing.length) {
+        for (const j of missing) await queues.drip.remove(ids.drip(parseJob("drip", j.data))).catch(() => 0);
+        await this.addDrips(missing);
+      }
     },
     async close() {
       await Promise.all(Object.values(queues).map((q) => q.close()));

@@ -44,16 +44,22 @@ export interface ReceivedEmailFixture {
   created_at?: string;
 }
 
-type Failure = { status: number; retryAfter?: number; name?: string };
+type Failure = { status: number; retryAfter?: number; name?: string; hangMs?: number };
 
 export class FakeResend {
   readonly emails: FakeEmail[] = [];
   readonly requests: FakeRequest[] = [];
   readonly received = new Map<string, ReceivedEmailFixture>();
   apiKey = "re_test_key";
-  /** Delay before answering a send request, to widen crash windows in tests. */
+  /** Delay before answering a send request, to widen crash windows in tests (or outlast a client's timeout). */
   sendDelayMs = 0;
+  /** Addresses the provider refuses as invalid (a 422 in strict mode, an `errors[]` entry in permissive mode). */
+  readonly refused = new Set<string>();
+  /** Behave like a provider that is always strict, whatever `x-batch-validation` says. */
+  ignoreBatchValidation = false;
   private failures: Failure[] = [];
+  private presetIds: string[] = [];
+  private inFlight = new Set<string>();
   private idempotency = new Map<string, { hash: string; status: number; body: unknown }>();
   private server: Server | null = null;
   url = "";
@@ -61,6 +67,25 @@ export class FakeResend {
   /** The next `count` send requests fail with this answer. */
   failNext(count: number, failure: Failure): void {
     for (let i = 0; i < count; i++) this.failures.push(failure);
+  }
+
+  /** Pending injected failures (to wait for a storm to pass). */
+  get failuresLeft(): number {
+    return this.failures.length;
+  }
+
+  /** The ids the next accepted emails get, in order (so a test knows an id before the sender does). */
+  presetNextIds(...ids: string[]): void {
+    this.presetIds.push(...ids);
+  }
+
+  /** The provider already holds `key` for another request body, as after a lost first attempt. */
+  holdKey(key: string, body = "an earlier, different request"): void {
+    this.idempotency.set(key, {
+      hash: createHash("sha256").update(body).digest("hex"),
+      status: 200,
+      body: { data: [] },
+    });
   }
 
   async start(): Promise<string> {
@@ -114,9 +139,10 @@ export class FakeResend {
       return this.reply(req, res, body, 200, { object: "email", ...found });
     }
     if (req.method === "POST" && (path === "/emails" || path === "/emails/batch")) {
-      if (this.sendDelayMs > 0) await new Promise((r) => setTimeout(r, this.sendDelayMs));
       const failure = this.failures.shift();
       if (failure) {
+        // A hang outlasts the client's timeout: the client gives up before this answer comes.
+        if (failure.hangMs) await new Promise((r) => setTimeout(r, failure.hangMs));
         const headers = failure.retryAfter !== undefined ? { "retry-after": String(failure.retryAfter) } : undefined;
         return this.reply(
           req,
@@ -143,6 +169,13 @@ export class FakeResend {
           });
         }
         if (prior) return this.reply(req, res, body, prior.status, prior.body);
+        if (this.inFlight.has(key)) {
+          return this.reply(req, res, body, 409, {
+            statusCode: 409,
+            name: "concurrent_idempotent_requests",
+            message: "Same idempotency key used while original request is still in progress",
+          });
+        }
       }
       const items = path === "/emails" ? [body] : Array.isArray(body) ? body : null;
       if (!items || items.length === 0 || items.length > 100) {
@@ -152,28 +185,52 @@ export class FakeResend {
           message: "batch must hold 1 to 100 emails",
         });
       }
-      const accepted: FakeEmail[] = [];
-      for (const item of items as Record<string, unknown>[]) {
+      // Strict mode (the default) refuses the whole batch for one invalid email; permissive mode
+      // creates the valid ones and lists the others by index.
+      const permissive =
+        path === "/emails/batch" && !this.ignoreBatchValidation && req.headers["x-batch-validation"] === "permissive";
+      const invalid = (item: Record<string, unknown>): string | null => {
         const to = Array.isArray(item.to) ? (item.to as string[]) : [String(item.to ?? "")];
-        if (!item.from || !item.subject || !to[0]?.includes("@")) {
-          return this.reply(req, res, body, 422, {
-            statusCode: 422,
-            name: "validation_error",
-            message: "from, to and subject are required",
-          });
-        }
-        accepted.push({
-          ...(item as object),
-          id: randomUUID(),
-          to,
-          idempotencyKey: key,
-          acceptedAt: Date.now(),
-        } as FakeEmail);
+        if (!item.from || !item.subject || !to[0]?.includes("@")) return "from, to and subject are required";
+        if (to.some((t) => this.refused.has(t.toLowerCase())))
+          return "Invalid `to` field. The email address is not valid.";
+        return null;
+      };
+      const accepted: FakeEmail[] = [];
+      const errors: { index: number; message: string }[] = [];
+      (items as Record<string, unknown>[]).forEach((item, index) => {
+        const why = invalid(item);
+        if (why) errors.push({ index, message: why });
+      });
+      if (errors.length && !permissive) {
+        return this.reply(req, res, body, 422, {
+          statusCode: 422,
+          name: "validation_error",
+          message: errors[0]?.message,
+        });
       }
-      this.emails.push(...accepted);
-      const answer = path === "/emails" ? { id: accepted[0]?.id } : { data: accepted.map((a) => ({ id: a.id })) };
-      if (key) this.idempotency.set(key, { hash, status: 200, body: answer });
-      return this.reply(req, res, body, 200, answer);
+      if (key) this.inFlight.add(key);
+      try {
+        if (this.sendDelayMs > 0) await new Promise((r) => setTimeout(r, this.sendDelayMs));
+        (items as Record<string, unknown>[]).forEach((item, index) => {
+          if (errors.some((e) => e.index === index)) return;
+          const to = Array.isArray(item.to) ? (item.to as string[]) : [String(item.to ?? "")];
+          accepted.push({
+            ...(item as object),
+            id: this.presetIds.shift() ?? randomUUID(),
+            to,
+            idempotencyKey: key,
+            acceptedAt: Date.now(),
+          } as FakeEmail);
+        });
+        this.emails.push(...accepted);
+        const data = accepted.map((a) => ({ id: a.id }));
+        const answer = path === "/emails" ? { id: accepted[0]?.id } : permissive ? { data, errors } : { data };
+        if (key) this.idempotency.set(key, { hash, status: 200, body: answer });
+        return this.reply(req, res, body, 200, answer);
+      } finally {
+        if (key) this.inFlight.delete(key);
+      }
     }
     return this.reply(req, res, body, 404, {
       statusCode: 404,

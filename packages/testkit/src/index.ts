@@ -4,3 +4,5 @@ export * from "./redis-server.js";
 export { default as prepareTemplateDatabase } from "./global-setup.js";
 export * from "./inbound-requests.js";
 export * from "./fake-openai.js";
+export * from "./clock.js";
+export * from "./world.js";

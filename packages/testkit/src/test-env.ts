@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { type Config, loadConfig } from "@rebound/config";
-import { type AppContext, buildContext, createProgram, sendQueuedEmail } from "@rebound/core";
+import { type AppContext, buildContext, type Clock, createProgram, sendQueuedEmail } from "@rebound/core";
 import { dropDatabase, ensureDatabase } from "@rebound/db";
 import { Redis } from "ioredis";
 import { FakeResend } from "./fake-resend.js";
@@ -37,7 +37,10 @@ export const TEST_METRICS_TOKEN = "metrics-token-0123456789abcdef";
  * A private world for one test file: its own database cloned from the migrated
  * template, its own BullMQ prefix, its own fake Resend. Everything is removed on close.
  */
-export async function createTestEnv(overrides: Record<string, string> = {}): Promise<TestEnv> {
+export async function createTestEnv(
+  overrides: Record<string, string> = {},
+  opts: { clock?: Clock } = {},
+): Promise<TestEnv> {
   const base = loadConfig(process.env, { secret: "ephemeral" });
   const id = randomBytes(5).toString("hex");
   const dbUrl = withDatabase(base.DATABASE_URL, `rebound_t_${id}`);
@@ -63,7 +66,7 @@ export async function createTestEnv(overrides: Record<string, string> = {}): Pro
     ...overrides,
   };
   const config = loadConfig(childEnv);
-  const ctx = buildContext(config, { dbPoolSize: 5 });
+  const ctx = buildContext(config, { dbPoolSize: 5, ...(opts.clock ? { clock: opts.clock } : {}) });
   return {
     config,
     ctx,

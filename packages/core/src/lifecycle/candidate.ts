@@ -110,7 +110,7 @@ export async function resumeCandidate(ctx: Ctx, candidateId: string, actor: Acto
     return moved;
   });
   await ctx.queues
-    .addDrips(
+    .rescheduleDrips(
       due.map((m) => ({
         data: { enrollmentId: m.enrollmentId, step: m.step, messageId: m.id },
         delay: m.dueAt.getTime() - ctx.clock.now().getTime(),
