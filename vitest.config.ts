@@ -20,6 +20,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["apps/*/test/**/*.test.ts", "packages/{db,mail,queue,core,testkit}/test/**/*.test.ts"],
+          exclude: ["apps/worker/test/faults/**", "**/node_modules/**"],
           environment: "node",
           globalSetup: ["packages/testkit/src/global-setup.ts"],
           testTimeout: 60_000,
@@ -27,6 +28,20 @@ export default defineConfig({
           // Integration files each own a database and a queue prefix; two at a time fits 2 cores.
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        // Workers killed, Redis flushed and restarted, PostgreSQL cut, provider storms: alone, last.
+        resolve: { alias: { "@rebound/testkit": testkit } },
+        test: {
+          name: "faults",
+          include: ["apps/worker/test/faults/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["packages/testkit/src/global-setup.ts"],
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+          maxWorkers: 1,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -6,3 +6,4 @@ export * from "./inbound-requests.js";
 export * from "./fake-openai.js";
 export * from "./clock.js";
 export * from "./world.js";
+export * from "./tcp-proxy.js";

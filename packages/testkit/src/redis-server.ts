@@ -13,13 +13,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-/**
- * A private, throw-away Redis server for tests that must FLUSHALL or kill Redis
- * without touching the queues of test files running beside them.
- */
-export async function startPrivateRedis(): Promise<{ url: string; stop(): Promise<void> }> {
-  const port = await freePort();
-  const proc: ChildProcess = spawn(
+function launch(port: number): ChildProcess {
+  return spawn(
     "redis-server",
     [
       "--port",
@@ -35,7 +30,9 @@ export async function startPrivateRedis(): Promise<{ url: string; stop(): Promis
     ],
     { stdio: "ignore" },
   );
-  const url = `redis://127.0.0.1:${port}`;
+}
+
+async function waitReady(url: string): Promise<void> {
   const deadline = Date.now() + 10_000;
   for (;;) {
     const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
@@ -44,18 +41,47 @@ export async function startPrivateRedis(): Promise<{ url: string; stop(): Promis
       await probe.connect();
       await probe.ping();
       probe.disconnect();
-      break;
+      return;
     } catch {
       probe.disconnect();
       if (Date.now() > deadline) throw new Error("private redis-server did not start");
       await new Promise((r) => setTimeout(r, 100));
     }
   }
+}
+
+export interface PrivateRedis {
+  url: string;
+  /** Kills the server and starts a new one on the same port after `downMs` (no persistence: it comes back empty). */
+  restart(downMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A private, throw-away Redis server for tests that must FLUSHALL, restart or kill Redis
+ * without touching the queues of test files running beside them.
+ */
+export async function startPrivateRedis(): Promise<PrivateRedis> {
+  const port = await freePort();
+  let proc = launch(port);
+  const url = `redis://127.0.0.1:${port}`;
+  await waitReady(url);
+  const kill = async () => {
+    if (proc.exitCode !== null || proc.signalCode !== null) return;
+    const exited = new Promise((r) => proc.once("exit", r));
+    proc.kill("SIGKILL");
+    await exited;
+  };
   return {
     url,
+    async restart(downMs = 1000) {
+      await kill();
+      await new Promise((r) => setTimeout(r, downMs));
+      proc = launch(port);
+      await waitReady(url);
+    },
     async stop() {
-      proc.kill("SIGTERM");
-      await new Promise((r) => proc.once("exit", r));
+      await kill();
     },
   };
 }

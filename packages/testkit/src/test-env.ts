@@ -39,7 +39,7 @@ export const TEST_METRICS_TOKEN = "metrics-token-0123456789abcdef";
  */
 export async function createTestEnv(
   overrides: Record<string, string> = {},
-  opts: { clock?: Clock } = {},
+  opts: { clock?: Clock; databaseProxyPort?: number } = {},
 ): Promise<TestEnv> {
   const base = loadConfig(process.env, { secret: "ephemeral" });
   const id = randomBytes(5).toString("hex");
@@ -47,9 +47,15 @@ export async function createTestEnv(
   await cloneTemplate(dbUrl);
   const resend = new FakeResend();
   await resend.start();
+  // Through a fault test's proxy (same database, another port), when one is given.
+  const reachedAt = new URL(dbUrl);
+  if (opts.databaseProxyPort) {
+    reachedAt.hostname = "127.0.0.1";
+    reachedAt.port = String(opts.databaseProxyPort);
+  }
   const childEnv: Record<string, string> = {
     NODE_ENV: "test",
-    DATABASE_URL: dbUrl,
+    DATABASE_URL: reachedAt.toString(),
     REDIS_URL: base.REDIS_URL,
     QUEUE_PREFIX: `t${id}`,
     APP_SECRET: TEST_SECRET,
