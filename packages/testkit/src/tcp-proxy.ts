@@ -17,7 +17,7 @@ export class TcpProxy {
   ) {}
 
   async start(): Promise<number> {
-    this.server = createServer((client) => {
+    const server = createServer((client) => {
       if (Date.now() < this.refuseUntil) {
         client.destroy();
         return;
@@ -33,8 +33,9 @@ export class TcpProxy {
       }
       client.pipe(upstream).pipe(client);
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
-    this.port = (this.server?.address() as AddressInfo).port;
+    this.server = server;
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    this.port = (server.address() as AddressInfo).port;
     return this.port;
   }
 
