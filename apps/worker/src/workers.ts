@@ -1,5 +1,6 @@
 import {
   type AppContext,
+  applyRetention,
   giveUpInbound,
   MicroBatcher,
   processInboundBatch,
@@ -12,7 +13,7 @@ import {
 import { type Analyser, keywordAnalyser } from "@rebound/domain";
 import { InboundParseError } from "@rebound/inbound";
 import { createResendReader, PermanentSendError } from "@rebound/mail";
-import { type Job, parseJob, QUEUE_NAMES, RECONCILER_ID, Worker } from "@rebound/queue";
+import { type Job, parseJob, QUEUE_NAMES, RECONCILER_ID, RETENTION_ID, Worker } from "@rebound/queue";
 
 export interface WorkerOptions {
   dripConcurrency?: number;
@@ -134,16 +135,25 @@ export async function startWorkers(ctx: AppContext, opts: WorkerOptions = {}): P
     async (job) => {
       const { task } = parseJob("maintenance", job.data);
       if (task === "reconcile") return reconcile(ctx, reconcileEvery * 2);
+      if (task === "retention") return applyRetention(ctx);
     },
     { connection, prefix, concurrency: 1, lockDuration },
   );
 
   const ensureScheduler = () =>
-    ctx.queues.maintenance.upsertJobScheduler(
-      RECONCILER_ID,
-      { every: reconcileEvery },
-      { name: "reconcile", data: { task: "reconcile" } },
-    );
+    Promise.all([
+      ctx.queues.maintenance.upsertJobScheduler(
+        RECONCILER_ID,
+        { every: reconcileEvery },
+        { name: "reconcile", data: { task: "reconcile" } },
+      ),
+      // Per-program retention: hourly is plenty for a rule counted in months.
+      ctx.queues.maintenance.upsertJobScheduler(
+        RETENTION_ID,
+        { every: 3_600_000 },
+        { name: "retention", data: { task: "retention" } },
+      ),
+    ]);
   await ensureScheduler();
   // Redis may lose everything (that is why the reconciler exists); put the scheduler back each round.
   const keepScheduler = setInterval(() => {

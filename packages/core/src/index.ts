@@ -16,6 +16,7 @@ export * from "./micro-batcher.js";
 export * from "./programs.js";
 export * from "./rate-limits.js";
 export * from "./reconcile.js";
+export * from "./retention.js";
 export * from "./schedule.js";
 export * from "./sending.js";
 export * from "./suppression.js";

@@ -22,8 +22,12 @@ export const PreviewProps = {
   unsubscribeUrl: "https://rebound.example.com/unsubscribe/preview-token",
 } satisfies SubscribeConfirmProps;
 
-export function subscribeConfirmSubject(props: Pick<SubscribeConfirmProps, "company">): string {
-  return `Confirm your Rebound coaching after ${companyName(props.company)}`;
+/**
+ * A fixed subject: anyone can type anything as the company in a public signup, and the subject is
+ * the part of an unwanted email its recipient reads first. The body names it, escaped.
+ */
+export function subscribeConfirmSubject(_props: Pick<SubscribeConfirmProps, "company">): string {
+  return "Please confirm your Rebound coaching emails";
 }
 
 /** Double opt-in: nothing is sent until the candidate presses the button. */
