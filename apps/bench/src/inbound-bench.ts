@@ -4,7 +4,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "@rebound/api";
 import { enrolInterview } from "@rebound/core";
 import { signReplyToken } from "@rebound/domain";
-import { analyseInbound, parseMime } from "@rebound/inbound";
+import { routeInbound, parseMime } from "@rebound/inbound";
 import { createTestEnv, createTestProgram, TEST_MIME_SECRET } from "@rebound/testkit";
 import {
   CORPUS_INBOUND_DOMAIN,
@@ -118,10 +118,10 @@ export async function inboundBench(count: number): Promise<void> {
 export async function parseBench(rounds = 20): Promise<void> {
   const token = "0195a3b27c1e7d409a511f2e3d4c5b6a-k2-abcdefghjkmnpqrstvwxyz01";
   const raws = loadCorpus().map((m) => withToken(m.raw, token));
-  for (const raw of raws) analyseInbound(await parseMime(raw), CORPUS_INBOUND_DOMAIN);
+  for (const raw of raws) routeInbound(await parseMime(raw), CORPUS_INBOUND_DOMAIN);
   const start = performance.now();
   for (let round = 0; round < rounds; round++) {
-    for (const raw of raws) analyseInbound(await parseMime(raw), CORPUS_INBOUND_DOMAIN);
+    for (const raw of raws) routeInbound(await parseMime(raw), CORPUS_INBOUND_DOMAIN);
   }
   const secs = (performance.now() - start) / 1000;
   console.log(

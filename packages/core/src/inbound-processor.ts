@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "@rebound/db";
 import { type Analyser, type Analysis, isUuid, type Outcome, promptsFor, verifyReplyToken } from "@rebound/domain";
 import {
-  analyseInbound,
+  routeInbound,
   fromResendReceived,
-  type InboundAnalysis,
+  type InboundRoute,
   type InboundEmail,
   InboundParseError,
   parseMime,
@@ -119,11 +119,11 @@ export async function processInboundBatch(
     finished.push({ id: row.id, finish });
     outcomes.set(row.id, outcome);
   };
-  const routed: { row: StoredRow; mail: InboundEmail; route: InboundAnalysis }[] = [];
+  const routed: { row: StoredRow; mail: InboundEmail; route: InboundRoute }[] = [];
   for (const row of rows) {
     try {
       const mail = await readMail(row, deps);
-      routed.push({ row, mail, route: analyseInbound(mail, ctx.config.INBOUND_DOMAIN) });
+      routed.push({ row, mail, route: routeInbound(mail, ctx.config.INBOUND_DOMAIN) });
     } catch (err) {
       if (!(err instanceof InboundParseError)) {
         transient.set(row.id, err); // the provider's API did not answer: this message's job retries
@@ -138,7 +138,7 @@ export async function processInboundBatch(
   const replies: {
     row: StoredRow;
     mail: InboundEmail;
-    route: Extract<InboundAnalysis, { kind: "reply" }>;
+    route: Extract<InboundRoute, { kind: "reply" }>;
     messageId: string;
   }[] = [];
   for (const r of routed) {
@@ -161,7 +161,7 @@ export async function processInboundBatch(
   for (const r of routed) {
     if (r.route.kind !== "start") continue;
     const outcome = await settle(ctx, r.row, transient, () =>
-      startSignup(ctx, r.row, r.mail, r.route as Extract<InboundAnalysis, { kind: "start" }>),
+      startSignup(ctx, r.row, r.mail, r.route as Extract<InboundRoute, { kind: "start" }>),
     );
     if (outcome) end(r.row, outcome.finish, outcome.outcome);
   }
@@ -394,7 +394,7 @@ async function startSignup(
   ctx: Ctx,
   row: StoredRow,
   mail: InboundEmail,
-  route: Extract<InboundAnalysis, { kind: "start" }>,
+  route: Extract<InboundRoute, { kind: "start" }>,
 ): Promise<{ finish: Finish; outcome: InboundOutcome }> {
   if (!mail.from) return { finish: { status: "dropped", result: "start: no sender address" }, outcome: "dropped" };
   const program = await signupProgram(ctx, route.program);
@@ -461,7 +461,7 @@ export async function giveUpInbound(ctx: Ctx, inboundId: string, error: unknown)
   );
   if (row.source !== "mime" || !row.raw) return;
   try {
-    const route = analyseInbound(await parseMime(row.raw), ctx.config.INBOUND_DOMAIN);
+    const route = routeInbound(await parseMime(row.raw), ctx.config.INBOUND_DOMAIN);
     if (route.kind !== "reply") return;
     const check = verifyReplyToken(route.token, ctx.config.APP_SECRET, ctx.clock.now());
     if (!check.ok) return;

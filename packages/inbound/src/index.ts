@@ -1,4 +1,4 @@
-export { analyseInbound, type InboundAnalysis } from "./analyse.js";
+export { routeInbound, type InboundRoute } from "./route-inbound.js";
 export { isAutoReply } from "./auto-reply.js";
 export { parseCommand, type ReplyCommand } from "./commands.js";
 export { extractForwardedCompany } from "./forwarded.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyseInbound, fromResendReceived, parseMime } from "../src/index.js";
+import { routeInbound, fromResendReceived, parseMime } from "../src/index.js";
 import { DOMAIN } from "./mail.js";
 
 // The three replies from real clients that issue 10 reports Rebound got wrong, and their kin.
@@ -10,7 +10,7 @@ function mime(headers: string[], body: string[]): string {
 }
 
 async function reflectionOf(raw: string): Promise<string | null> {
-  const result = analyseInbound(await parseMime(raw), DOMAIN);
+  const result = routeInbound(await parseMime(raw), DOMAIN);
   return result.kind === "reply" ? result.reflection : null;
 }
 
@@ -141,19 +141,19 @@ describe("an attribution in a language the stripper has no words for", () => {
   ])("drops a %s attribution above a quote", async (_language, attribution) => {
     const text = `Still waiting.\n\n${attribution}\n\n> Did you hear back?\n>\n> Rebound\n`;
     const mail = fromResendReceived({ from: "a@b.test", to: [TO], subject: "Re: x", text, html: null });
-    expect(analyseInbound(mail, DOMAIN)).toMatchObject({ reflection: "Still waiting." });
+    expect(routeInbound(mail, DOMAIN)).toMatchObject({ reflection: "Still waiting." });
   });
 
   it("cuts unquoted history under a Russian header block (Mail.ru)", async () => {
     const text = `Пока ничего.\n\n\nПонедельник, 3 марта 2025, 10:02 +03:00 от Rebound <${TO}>:\n\nHi Anna,\n\nDid you hear back?`;
     const mail = fromResendReceived({ from: "a@b.test", to: [TO], subject: "Re: x", text, html: null });
-    expect(analyseInbound(mail, DOMAIN)).toMatchObject({ reflection: "Пока ничего." });
+    expect(routeInbound(mail, DOMAIN)).toMatchObject({ reflection: "Пока ничего." });
   });
 
   it("cuts at a header block in a language we have no field names for", async () => {
     const text = `Nada ainda.\n\n发件人: Rebound <${TO}>\n发送时间: 2025年3月3日 10:02\n收件人: ana@qq.com\n主题: Did you hear back?\n\nHi Ana`;
     const mail = fromResendReceived({ from: "a@b.test", to: [TO], subject: "Re: x", text, html: null });
-    expect(analyseInbound(mail, DOMAIN)).toMatchObject({ reflection: "Nada ainda." });
+    expect(routeInbound(mail, DOMAIN)).toMatchObject({ reflection: "Nada ainda." });
   });
 });
 
@@ -167,7 +167,7 @@ describe("through the webhook path (text given, no MIME)", () => {
       text: "Nothing yet, I'll chase them on Friday.\n\nOn Tue, Sam wrote:\n> Did you hear back? Paste any feedback you got.\n>\n> Rebound\n",
       html: null,
     });
-    expect(analyseInbound(mail, DOMAIN)).toEqual({
+    expect(routeInbound(mail, DOMAIN)).toEqual({
       kind: "reply",
       token: "tok-1",
       reflection: "Nothing yet, I'll chase them on Friday.",
@@ -185,7 +185,7 @@ describe("choosing between the text and the HTML part", () => {
       text: "It went fine.\n\nSam Lee\nSenior Analyst at Globex\n\n> Did you hear back?",
       html: '<div>It went fine.</div><div id="Signature"><div>Sam Lee</div><div>Senior Analyst at Globex</div></div><blockquote>Did you hear back?</blockquote>',
     });
-    expect(analyseInbound(mail, DOMAIN)).toMatchObject({ reflection: "It went fine." });
+    expect(routeInbound(mail, DOMAIN)).toMatchObject({ reflection: "It went fine." });
   });
 
   it("takes the HTML's visible text over a text part's rendering of it", () => {
@@ -196,7 +196,7 @@ describe("choosing between the text and the HTML part", () => {
       text: "I'm *really* nervous about the job post <https://jobs.example/1>.\n\n[image: photo.png]\n\nAna\n\n> quote",
       html: '<div>I\'m <b>really</b> nervous about the <a href="https://jobs.example/1">job post</a>.</div><div><img src="cid:1" alt="photo.png"></div><div><br></div><div>Ana</div><blockquote>quote</blockquote>',
     });
-    expect(analyseInbound(mail, DOMAIN)).toMatchObject({ reflection: "I'm really nervous about the job post.\n\nAna" });
+    expect(routeInbound(mail, DOMAIN)).toMatchObject({ reflection: "I'm really nervous about the job post.\n\nAna" });
   });
 
   it("keeps the text reply when the HTML runs on past it with history it did not recognise", () => {
@@ -207,7 +207,7 @@ describe("choosing between the text and the HTML part", () => {
       text: "Fine.\n\n-----Original Message-----\nFrom: Rebound\n\nDid you hear back?",
       html: "<div>Fine.</div><div>Did you hear back?</div>",
     });
-    expect(analyseInbound(mail, DOMAIN)).toMatchObject({ reflection: "Fine." });
+    expect(routeInbound(mail, DOMAIN)).toMatchObject({ reflection: "Fine." });
   });
 
   it("reads the HTML when the text part is empty", () => {
@@ -218,6 +218,6 @@ describe("choosing between the text and the HTML part", () => {
       text: "> Did you hear back?",
       html: "<div>Yes, a no.</div><blockquote>Did you hear back?</blockquote>",
     });
-    expect(analyseInbound(mail, DOMAIN)).toMatchObject({ reflection: "Yes, a no." });
+    expect(routeInbound(mail, DOMAIN)).toMatchObject({ reflection: "Yes, a no." });
   });
 });

@@ -1,11 +1,11 @@
-import { analyseInbound, type InboundAnalysis, parseMime } from "../src/index.js";
+import { routeInbound, type InboundRoute, parseMime } from "../src/index.js";
 import { CORPUS_INBOUND_DOMAIN, type CorpusMessage, withToken } from "./corpus.js";
 
 /** A token of the reply-token shape; routing does not verify it, so any such token will do. */
 export const SAMPLE_TOKEN = "0195a3b27c1e7d409a511f2e3d4c5b6a-k2-abcdefghjkmnpqrstvwxyz01";
 
 /** The analysis in the shape of an expected.json, so one deep equality says "exact match". */
-export function comparable(result: InboundAnalysis): Record<string, unknown> {
+export function comparable(result: InboundRoute): Record<string, unknown> {
   switch (result.kind) {
     case "reply":
       return { kind: "reply", reflection: result.reflection, command: result.command };
@@ -33,11 +33,11 @@ export interface CorpusRate {
   summary: string;
 }
 
-/** Runs every message through `parseMime` and `analyseInbound` and counts the exact matches. Throws if one fails to parse. */
+/** Runs every message through `parseMime` and `routeInbound` and counts the exact matches. Throws if one fails to parse. */
 export async function exactMatchRate(messages: readonly CorpusMessage[], token = SAMPLE_TOKEN): Promise<CorpusRate> {
   const misses: string[] = [];
   for (const message of messages) {
-    const result = analyseInbound(await parseMime(withToken(message.raw, token)), CORPUS_INBOUND_DOMAIN);
+    const result = routeInbound(await parseMime(withToken(message.raw, token)), CORPUS_INBOUND_DOMAIN);
     if (JSON.stringify(comparable(result)) !== JSON.stringify(expectedShape(message))) misses.push(message.name);
   }
   const matched = messages.length - misses.length;

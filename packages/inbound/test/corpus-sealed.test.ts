@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyseInbound, parseMime } from "../src/index.js";
+import { routeInbound, parseMime } from "../src/index.js";
 import { CORPUS_INBOUND_DOMAIN, loadCorpus, SEALED_CORPUS_DIR, withToken } from "./corpus.js";
 import { exactMatchRate, SAMPLE_TOKEN } from "./corpus-match.js";
 
@@ -13,7 +13,7 @@ describe("inbound sealed corpus", () => {
     const failures: string[] = [];
     for (const message of sealed) {
       try {
-        analyseInbound(await parseMime(withToken(message.raw, SAMPLE_TOKEN)), CORPUS_INBOUND_DOMAIN);
+        routeInbound(await parseMime(withToken(message.raw, SAMPLE_TOKEN)), CORPUS_INBOUND_DOMAIN);
       } catch {
         failures.push(message.name);
       }

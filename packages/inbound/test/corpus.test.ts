@@ -1,6 +1,6 @@
 import { signReplyToken, verifyReplyToken } from "@rebound/domain";
 import { describe, expect, it } from "vitest";
-import { analyseInbound, parseMime } from "../src/index.js";
+import { routeInbound, parseMime } from "../src/index.js";
 import { CORPUS_INBOUND_DOMAIN, type CorpusMessage, loadCorpus, TOKEN_PLACEHOLDER, withToken } from "./corpus.js";
 import { comparable, expectedShape } from "./corpus-match.js";
 
@@ -11,7 +11,7 @@ const corpus = loadCorpus();
 
 async function run(message: CorpusMessage) {
   const mail = await parseMime(withToken(message.raw, TOKEN));
-  return { mail, result: analyseInbound(mail, CORPUS_INBOUND_DOMAIN) };
+  return { mail, result: routeInbound(mail, CORPUS_INBOUND_DOMAIN) };
 }
 
 describe("inbound corpus", () => {

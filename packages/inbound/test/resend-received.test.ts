@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyseInbound, fromResendReceived, InboundParseError } from "../src/index.js";
+import { routeInbound, fromResendReceived, InboundParseError } from "../src/index.js";
 import { DOMAIN } from "./mail.js";
 
 // The shape of `GET /emails/receiving/{id}` as the Resend SDK (6.x) types it.
@@ -60,8 +60,8 @@ describe("fromResendReceived", () => {
     });
   });
 
-  it("feeds analyseInbound like a parsed MIME message does", () => {
-    expect(analyseInbound(fromResendReceived(received()), DOMAIN)).toEqual({
+  it("feeds routeInbound like a parsed MIME message does", () => {
+    expect(routeInbound(fromResendReceived(received()), DOMAIN)).toEqual({
       kind: "reply",
       token: "abc-123",
       reflection: "It went well.",
@@ -78,7 +78,7 @@ describe("fromResendReceived", () => {
       }),
     );
     expect(mail.text).toBe("PAUSE\nOn Mon wrote:\n\n> old");
-    expect(analyseInbound(mail, DOMAIN)).toMatchObject({
+    expect(routeInbound(mail, DOMAIN)).toMatchObject({
       kind: "reply",
       token: "abc-123",
       reflection: "PAUSE",
@@ -88,7 +88,7 @@ describe("fromResendReceived", () => {
 
   it("sees auto-replies through the headers", () => {
     const mail = fromResendReceived(received({ headers: { "Auto-Submitted": "auto-replied" } }));
-    expect(analyseInbound(mail, DOMAIN)).toEqual({ kind: "auto-reply" });
+    expect(routeInbound(mail, DOMAIN)).toEqual({ kind: "auto-reply" });
   });
 
   it("accepts header values given as lists and keeps the first", () => {

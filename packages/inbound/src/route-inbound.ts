@@ -5,7 +5,7 @@ import type { InboundEmail } from "./inbound-email.js";
 import { findReplyToken, findStartAddress } from "./reply-address.js";
 import { replyOf } from "./reply-text.js";
 
-export type InboundAnalysis =
+export type InboundRoute =
   | { kind: "auto-reply" }
   /** `program`: the tag of a `start+<program>@` address, if any. */
   | { kind: "start"; company: string | null; program: string | null }
@@ -17,7 +17,7 @@ export type InboundAnalysis =
  * store a reflection (reply+token@), or log it as unroutable. Auto-replies win over
  * everything, so an out-of-office to start@ subscribes nobody.
  */
-export function analyseInbound(mail: InboundEmail, inboundDomain: string): InboundAnalysis {
+export function routeInbound(mail: InboundEmail, inboundDomain: string): InboundRoute {
   if (isAutoReply(mail)) return { kind: "auto-reply" };
   const token = findReplyToken(mail, inboundDomain);
   if (token) {
