@@ -1,5 +1,5 @@
 import { loadConfigOrExit } from "@rebound/config";
-import { buildContext } from "@rebound/core";
+import { buildContext, createAnalyser } from "@rebound/core";
 import { startWorkers } from "./workers.js";
 
 const config = loadConfigOrExit();
@@ -7,6 +7,8 @@ const ctx = buildContext(config);
 const running = await startWorkers(ctx, {
   reconcileEveryMs: config.RECONCILE_EVERY_MS,
   lockDurationMs: config.WORKER_LOCK_MS,
+  // ANALYSER=llm sends reflections to LLM_BASE_URL; any failure there falls back to the offline analyser.
+  analyser: createAnalyser(config, { log: ctx.log }),
 });
 
 let closing = false;

@@ -1,6 +1,7 @@
 import {
   type AppContext,
   applyRetention,
+  createAnalyser,
   giveUpInbound,
   MicroBatcher,
   processInboundBatch,
@@ -10,7 +11,7 @@ import {
   sendQueuedEmail,
   TemplateCache,
 } from "@rebound/core";
-import { type Analyser, keywordAnalyser } from "@rebound/domain";
+import type { Analyser } from "@rebound/domain";
 import { InboundParseError } from "@rebound/inbound";
 import { createResendReader, PermanentSendError } from "@rebound/mail";
 import { type Job, parseJob, QUEUE_NAMES, RECONCILER_ID, RETENTION_ID, Worker } from "@rebound/queue";
@@ -22,7 +23,7 @@ export interface WorkerOptions {
   /** How long a job's lock lives; a killed worker's jobs are picked up after this. */
   lockDurationMs?: number;
   batchLingerMs?: number;
-  /** The reflection analyser; the deterministic offline one unless another is plugged in. */
+  /** The reflection analyser; by default the one the configuration names (ANALYSER, offline unless "llm"). */
   analyser?: Analyser;
 }
 
@@ -108,7 +109,7 @@ export async function startWorkers(ctx: AppContext, opts: WorkerOptions = {}): P
       throw err;
     }
   };
-  const inboundDeps = { analyser: opts.analyser ?? keywordAnalyser, fetchReceived };
+  const inboundDeps = { analyser: opts.analyser ?? createAnalyser(ctx.config, { log: ctx.log }), fetchReceived };
 
   const inboundBatcher = new MicroBatcher(
     async (ids: string[]) => (await processInboundBatch(ctx, inboundDeps, ids)).errors,

@@ -1,19 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { Db, Prisma } from "@rebound/db";
-import {
-  type Analysis,
-  actionsFor,
-  analyseReflection,
-  compareWithEarlier,
-  isTheme,
-  type Theme,
-  THEME_LABELS,
-} from "@rebound/domain";
+import type { Db } from "@rebound/db";
 import { renderAnalysisEmail } from "@rebound/emails";
 import type { OutgoingEmail } from "@rebound/mail";
 import { envelope, firstName } from "./compose.js";
 import type { AppContext } from "./context.js";
 import type { ClaimedEmail } from "./email-sender.js";
+import { reviewInterview } from "./interview-review.js";
 import { logUrl, preferencesUrl, unsubscribeUrl } from "./links.js";
 
 type Ctx = Pick<AppContext, "db" | "config">;
@@ -66,73 +58,48 @@ function excerpt(text: string): string {
   return t.length <= EXCERPT_CHARS ? t : `${t.slice(0, EXCERPT_CHARS).replace(/\s+\S*$/, "")}…`;
 }
 
-/** Themes of several reflections together: strongest first, evidence merged. */
-export function mergeAnalyses(analyses: Analysis[]): { theme: Theme; score: number; evidence: string[] }[] {
-  const byTheme = new Map<Theme, { score: number; evidence: Set<string> }>();
-  for (const a of analyses) {
-    for (const f of a.themes) {
-      const cur = byTheme.get(f.theme) ?? { score: 0, evidence: new Set<string>() };
-      cur.score += f.score;
-      for (const e of f.evidence) cur.evidence.add(e);
-      byTheme.set(f.theme, cur);
-    }
-  }
-  return [...byTheme]
-    .map(([theme, v]) => ({ theme, score: v.score, evidence: [...v.evidence].slice(0, 4) }))
-    .sort((a, b) => b.score - a.score);
-}
-
-function storedAnalysis(value: Prisma.JsonValue | null, text: string | null): Analysis {
-  const a = value as unknown as Analysis | null;
-  return a && Array.isArray(a.themes) ? a : analyseReflection(text ?? "");
-}
-
 /**
- * Builds the personal analysis email at its first claim: what they said, the themes with two or
- * three actions each, their high points, and how this interview compares with their earlier
- * ones. Null when there is nothing left to analyse (the reflections were removed).
+ * Builds the personal analysis email at its first claim: what they said, the LLM's summary when
+ * there is one, the themes with their evidence and an action plan that fits it (saying so when a
+ * theme came up in earlier interviews), their high points, and how this interview compares with
+ * their earlier ones. Null when there is nothing left to analyse (the reflections were removed).
  */
 export async function buildAnalysisEmail(ctx: Ctx, message: ClaimedEmail): Promise<OutgoingEmail | null> {
   if (!message.candidateId || !message.interviewId) return null;
   const candidate = await ctx.db.candidate.findUnique({ where: { id: message.candidateId } });
   const interview = await ctx.db.interview.findUnique({ where: { id: message.interviewId } });
   if (!candidate?.email || !interview) return null;
-  const reflections = await ctx.db.reflection.findMany({
-    where: { candidateId: candidate.id, text: { not: null } },
-    orderBy: { receivedAt: "asc" },
-    select: { interviewId: true, step: true, text: true, analysis: true, themes: true },
-  });
+  const [reflections, interviews] = await Promise.all([
+    ctx.db.reflection.findMany({
+      where: { candidateId: candidate.id, text: { not: null } },
+      orderBy: { receivedAt: "asc" },
+      select: { interviewId: true, step: true, text: true, analysis: true, themes: true },
+    }),
+    ctx.db.interview.findMany({
+      where: { candidateId: candidate.id },
+      select: { id: true, company: true, role: true, createdAt: true },
+    }),
+  ]);
   const mine = reflections.filter((r) => r.interviewId === interview.id);
   const trigger = [...mine].reverse().find((r) => r.step === "analyse") ?? mine[mine.length - 1];
   if (!trigger?.text) return null;
-  const analyses = mine.map((r) => storedAnalysis(r.analysis, r.text));
-  const themes = mergeAnalyses(analyses);
-  const highPoints = [...new Set(analyses.flatMap((a) => a.highPoints))].slice(0, 5);
-  const earlierIds = [...new Set(reflections.map((r) => r.interviewId).filter((id) => id !== interview.id))];
-  const earlierInterviews = earlierIds.length
-    ? await ctx.db.interview.findMany({ where: { id: { in: earlierIds } }, select: { id: true, company: true } })
-    : [];
-  const comparison = compareWithEarlier(
-    themes.map((t) => t.theme),
-    earlierInterviews.map((i) => ({
-      company: i.company,
-      themes: [...new Set(reflections.filter((r) => r.interviewId === i.id).flatMap((r) => r.themes))].filter(isTheme),
-    })),
-  );
+  const review = reviewInterview(interview, interviews, reflections);
   const issuedAt = message.dueAt;
   const content = await renderAnalysisEmail({
     firstName: firstName(candidate.name),
     company: interview.company,
     role: interview.role ?? "",
     excerpt: excerpt(trigger.text),
-    themes: themes.map((t) => ({
+    summary: review.summary,
+    themes: review.themes.map((t) => ({
       slug: t.theme,
-      label: THEME_LABELS[t.theme],
+      label: t.label,
       evidence: t.evidence,
-      actions: actionsFor(t.theme, 3),
+      actions: t.actions,
+      ...(t.repeat ? { repeat: t.repeat } : {}),
     })),
-    highPoints,
-    comparison,
+    highPoints: review.highPoints,
+    comparison: review.comparison,
     logUrl: logUrl(ctx.config, candidate.id, issuedAt),
     unsubscribeUrl: unsubscribeUrl(ctx.config, candidate.id),
     preferencesUrl: preferencesUrl(ctx.config, candidate.id, issuedAt),

@@ -4,7 +4,7 @@ import { Button, Section, Text } from "@react-email/components";
 import { EmailLayout } from "../components/email-layout.js";
 import { Footer } from "../components/footer.js";
 import { BulletList, P, Subheading } from "../components/paragraph.js";
-import { styles } from "../components/styles.js";
+import { colors, styles } from "../components/styles.js";
 import { cleanBlock, cleanLine, companyName, interviewPhrase, safeUrl } from "../clean.js";
 import { greeting } from "../names.js";
 
@@ -14,6 +14,8 @@ export interface AnalysisTheme {
   /** What the candidate wrote that points to this theme. */
   evidence: string[];
   actions: string[];
+  /** Set when the theme came up in earlier interviews: "Third time preparation and research came up, this time at Globex." */
+  repeat?: string;
 }
 
 export interface AnalysisEmailProps {
@@ -22,6 +24,8 @@ export interface AnalysisEmailProps {
   role: string;
   /** The part of the reflection we are answering, in the candidate's words. */
   excerpt: string;
+  /** A short personal summary (written by the LLM analyser when it is on); absent or null otherwise. */
+  summary?: string | null;
   themes: AnalysisTheme[];
   highPoints: string[];
   /** How this interview compares with earlier ones; null for a first interview. */
@@ -38,11 +42,15 @@ export const PreviewProps = {
   excerpt:
     "I knew the product well, but when they asked about a project that failed I froze and rambled. " +
     "I think my portfolio had too many small pieces and not one deep case study.",
+  summary:
+    "You knew the product and built a good rapport, and the two things that held you back are both fixable: " +
+    "a ready story about a setback, and a portfolio that leads with one deep case study.",
   themes: [
     {
       slug: "structure",
       label: "Answer structure",
       evidence: ["when they asked about a project that failed I froze and rambled"],
+      repeat: "Second time answer structure came up, this time at Northwind Labs.",
       actions: [
         "Write two STAR stories about setbacks: what happened, your part, what you did, what changed.",
         "Say each one out loud in under two minutes, and time yourself.",
@@ -79,6 +87,7 @@ export default function AnalysisEmail(props: AnalysisEmailProps) {
   const company = companyName(props.company);
   const excerpt = cleanBlock(props.excerpt);
   const logUrl = safeUrl("logUrl", props.logUrl);
+  const summary = cleanBlock(props.summary ?? "");
   return (
     <EmailLayout
       preview="Your reflection, sorted into themes, with a few concrete things to try before your next interview."
@@ -94,6 +103,13 @@ export default function AnalysisEmail(props: AnalysisEmailProps) {
     >
       <P>{greeting(props.firstName)}</P>
       <P>{`Thank you for looking back so honestly at your interview ${interviewPhrase(company, cleanLine(props.role))}. Here is what we heard, and what to do with it.`}</P>
+
+      {summary ? (
+        <>
+          <Subheading>In short</Subheading>
+          <P>{summary}</P>
+        </>
+      ) : null}
 
       {excerpt ? (
         <>
@@ -112,6 +128,9 @@ export default function AnalysisEmail(props: AnalysisEmailProps) {
         props.themes.map((theme) => (
           <Section key={theme.slug}>
             <Text style={{ ...styles.paragraph, fontWeight: 700, margin: "16px 0 4px" }}>{theme.label}</Text>
+            {theme.repeat ? (
+              <Text style={{ ...styles.paragraph, color: colors.accent, margin: "0 0 8px" }}>{theme.repeat}</Text>
+            ) : null}
             {theme.evidence.map((quote, i) => (
               <Text key={i} style={styles.quote}>
                 {`"${quote}"`}
