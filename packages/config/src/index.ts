@@ -55,6 +55,8 @@ const schema = z.object({
   LLM_BASE_URL: url("LLM_BASE_URL").optional(),
   LLM_API_KEY: z.string().min(1).optional(),
   LLM_MODEL: z.string().min(1).optional(),
+  /** `pnpm dev` only: the admin app's Vite dev server, which the API forwards /admin pages to (with reload). */
+  ADMIN_DEV_URL: url("ADMIN_DEV_URL").optional(),
 });
 
 const LLM_VARIABLES = ["LLM_BASE_URL", "LLM_API_KEY", "LLM_MODEL"] as const;

@@ -1,3 +1,4 @@
+export * from "./admin/index.js";
 export * from "./api-keys.js";
 export * from "./audit.js";
 export * from "./candidates.js";

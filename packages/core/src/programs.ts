@@ -1,45 +1,39 @@
-import { randomBytes } from "node:crypto";
 import type { Config } from "@rebound/config";
 import type { Db } from "@rebound/db";
 import { emailSchema } from "@rebound/domain";
-import { createApiKey, hashSecret } from "./api-keys.js";
+import { issueLoginLink } from "./admin/admin-mail.js";
+import { createApiKey } from "./api-keys.js";
+import { audit } from "./audit.js";
 import { AppError } from "./errors.js";
 
-const MAGIC_LINK_TTL_MS = 24 * 3600_000;
-
+/**
+ * A new program (better-auth's organization) with its first owner and an API key. The owner's
+ * `adminLoginUrl` is a single-use magic link (an hour) that signs them in and leads them to set
+ * a password; an existing admin keeps their account and gains the membership.
+ */
 export async function createProgram(
   db: Db,
-  config: Pick<Config, "PUBLIC_URL">,
+  config: Pick<Config, "PUBLIC_URL" | "APP_SECRET" | "NODE_ENV" | "ADMIN_DEV_URL">,
   input: { name: string; adminEmail: string },
 ): Promise<{ programId: string; apiKey: string; adminLoginUrl: string }> {
   const name = input.name.trim();
   if (!name || name.length > 120) throw new AppError(400, "invalid_name", "program name must be 1-120 characters");
   const email = emailSchema.safeParse(input.adminEmail);
   if (!email.success) throw new AppError(400, "invalid_email", "admin email must be a valid email address");
-  const program = await db.$transaction(async (tx) => {
+  const programId = await db.$transaction(async (tx) => {
     const p = await tx.program.create({ data: { name } });
     const admin = await tx.adminUser.upsert({
       where: { email: email.data },
-      create: { email: email.data },
+      create: { email: email.data, emailVerified: true },
       update: {},
     });
     await tx.membership.create({ data: { programId: p.id, adminUserId: admin.id, role: "owner" } });
-    await tx.auditLog.create({
-      data: { programId: p.id, actor: "cli", action: "program.created", data: { admin: email.data } },
-    });
-    return { id: p.id, adminId: admin.id };
+    await audit(tx, { programId: p.id, actor: "cli", action: "program.created", data: { admin: email.data } });
+    return p.id;
   });
-  const { apiKey } = await createApiKey(db, program.id, "default", "cli");
-  const token = randomBytes(32).toString("base64url");
-  await db.adminSession.create({
-    data: {
-      adminUserId: program.adminId,
-      tokenHash: hashSecret(token),
-      kind: "magic-link",
-      expiresAt: new Date(Date.now() + MAGIC_LINK_TTL_MS),
-    },
-  });
-  return { programId: program.id, apiKey, adminLoginUrl: `${config.PUBLIC_URL}/admin/login?token=${token}` };
+  const { apiKey } = await createApiKey(db, programId, "default", "cli");
+  const adminLoginUrl = await issueLoginLink({ db, config }, email.data, "/admin/welcome");
+  return { programId, apiKey, adminLoginUrl };
 }
 
 export async function createCohort(db: Db, programId: string, input: { slug: string; name: string }) {

@@ -4,6 +4,7 @@ import { type RenderedEmail, renderParts } from "./render-email.js";
 import type { StepEmailProps } from "./step-props.js";
 import { stepSubject } from "./step-subjects.js";
 import { STEP_TEMPLATES } from "./step-templates.js";
+import AdminAccessEmail, { type AdminAccessProps, adminAccessSubject } from "./templates/admin-access.js";
 import AnalysisEmail, { type AnalysisEmailProps, analysisSubject } from "./templates/analysis.js";
 import NoticeEmail, { type NoticeProps, noticeSubject } from "./templates/notice.js";
 import SubscribeConfirmEmail, {
@@ -20,6 +21,7 @@ export { stepSubject } from "./step-subjects.js";
 export type { AnalysisEmailProps, AnalysisTheme } from "./templates/analysis.js";
 export type { SubscribeConfirmProps } from "./templates/subscribe-confirm.js";
 export type { NoticeKind, NoticeProps } from "./templates/notice.js";
+export type { AdminAccessProps } from "./templates/admin-access.js";
 
 /** Renders one drip step with React Email (HTML and plain text). For volume, use compileStepEmail(). */
 export async function renderStepEmail(step: StepKey, props: StepEmailProps): Promise<RenderedEmail> {
@@ -43,4 +45,9 @@ export async function renderSubscribeConfirmEmail(props: SubscribeConfirmProps):
 /** A notice about the service itself: a command waiting for the candidate's confirmation, a reply that was not stored. */
 export async function renderNoticeEmail(props: NoticeProps): Promise<RenderedEmail> {
   return { subject: noticeSubject(props), ...(await renderParts(createElement(NoticeEmail, props))) };
+}
+
+/** Mail to program admins: a sign-in link or an invitation to a program. */
+export async function renderAdminAccessEmail(props: AdminAccessProps): Promise<RenderedEmail> {
+  return { subject: adminAccessSubject(props), ...(await renderParts(createElement(AdminAccessEmail, props))) };
 }
