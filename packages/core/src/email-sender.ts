@@ -1,7 +1,7 @@
 import type { OutgoingEmail } from "@rebound/mail";
 import type { AppContext } from "./context.js";
 import { applyPendingEvents } from "./lifecycle/delivery-events.js";
-import { groupKey, markFailed, markSent, rekey, releaseClaims } from "./lifecycle/messages.js";
+import { claimEmail, groupKey, markFailed, markSent, rekey, releaseClaims } from "./lifecycle/messages.js";
 import { assertSendingOpen, handOver } from "./sending.js";
 import { isSuppressed } from "./suppression.js";
 
@@ -33,14 +33,7 @@ export type EmailOutcome = "sent" | "already-sent" | "skipped" | "failed";
 export async function sendEmailMessage(ctx: Ctx, messageId: string, build: BuildEmail): Promise<EmailOutcome> {
   await assertSendingOpen(ctx);
   const now = ctx.clock.now();
-  const [claimed] = await ctx.db.$queryRaw<(ClaimedEmail & { content: OutgoingEmail | null })[]>`
-    UPDATE "Message" m SET status = 'sending', "batchKey" = COALESCE(m."batchKey", m."idempotencyKey"),
-      attempts = m.attempts + 1, "claimedAt" = ${now}
-    WHERE m.id = ${messageId}::uuid AND m.status IN ('scheduled', 'sending') AND m.kind <> 'drip'
-      AND (m."candidateId" IS NULL
-        OR EXISTS (SELECT 1 FROM "Candidate" c WHERE c.id = m."candidateId" AND c.status = 'active'))
-    RETURNING m.id, m.kind::text AS kind, m."programId", m."candidateId", m."interviewId", m."toEmail", m."dueAt",
-              m."idempotencyKey", m."batchKey", m.content`;
+  const claimed = await claimEmail(ctx.db, messageId, now);
   if (!claimed) return notClaimed(ctx, messageId);
   if (!claimed.candidateId && claimed.toEmail) {
     // No candidate yet (a signup's confirmation): the address itself is checked at send time.
@@ -105,9 +98,7 @@ async function notClaimed(ctx: Pick<Ctx, "db">, messageId: string): Promise<Emai
   if (row.candidateStatus === "paused" && row.status === "sending") {
     await releaseClaims(ctx.db, [{ id: messageId, candidateStatus: "paused" }]);
   } else if (row.candidateStatus && row.candidateStatus !== "paused" && row.candidateStatus !== "active") {
-    await ctx.db.$executeRaw`
-      UPDATE "Message" SET status = 'cancelled', content = NULL
-      WHERE id = ${messageId}::uuid AND status IN ('scheduled', 'sending')`;
+    await releaseClaims(ctx.db, [{ id: messageId, candidateStatus: row.candidateStatus }], { scheduled: true });
   }
   return "skipped";
 }

@@ -53,6 +53,36 @@ export async function claimDrips(
   return { ids: rows.map((r) => r.id), batchKey: rows[0]?.batchKey ?? null };
 }
 
+export interface ClaimedEmailRow {
+  id: string;
+  kind: string;
+  programId: string;
+  candidateId: string | null;
+  interviewId: string | null;
+  toEmail: string | null;
+  dueAt: Date;
+  idempotencyKey: string;
+  batchKey: string;
+  content: OutgoingEmail | null;
+}
+
+/**
+ * Claims one event-driven email (analysis, confirmation, notice): scheduled -> sending (or a
+ * retry of sending), only while its candidate is active (a confirmation has no candidate yet).
+ * Its provider key is its own idempotency key unless a rebuild gave it another.
+ */
+export async function claimEmail(db: Sql, messageId: string, now: Date): Promise<ClaimedEmailRow | null> {
+  const [claimed] = await db.$queryRaw<ClaimedEmailRow[]>`
+    UPDATE "Message" m SET status = 'sending', "batchKey" = COALESCE(m."batchKey", m."idempotencyKey"),
+      attempts = m.attempts + 1, "claimedAt" = ${now}
+    WHERE m.id = ${messageId}::uuid AND m.status::text = ANY(${from("sending")}::text[]) AND m.kind <> 'drip'
+      AND (m."candidateId" IS NULL
+        OR EXISTS (SELECT 1 FROM "Candidate" c WHERE c.id = m."candidateId" AND c.status = 'active'))
+    RETURNING m.id, m.kind::text AS kind, m."programId", m."candidateId", m."interviewId", m."toEmail", m."dueAt",
+              m."idempotencyKey", m."batchKey", m.content`;
+  return claimed ?? null;
+}
+
 /** Moves a group (or part of it) under another key: after a split, a conflict, or a member dropped. */
 export async function rekey(db: Sql, ids: readonly string[], fromKey: string, toKey: string): Promise<void> {
   await db.$executeRaw`
@@ -124,13 +154,16 @@ export async function markFailed(db: Sql, failed: readonly { id: string; error: 
 export async function releaseClaims(
   db: Sql,
   released: readonly { id: string; candidateStatus: string | null }[],
+  opts: { scheduled?: boolean } = {},
 ): Promise<void> {
   const paused = released.filter((r) => r.candidateStatus === "paused").map((r) => r.id);
   const gone = released.filter((r) => r.candidateStatus !== "paused").map((r) => r.id);
+  // Claimed messages, and with `scheduled` also ones not claimed yet (a stopped candidate's email).
+  const cancellable = from("cancelled").filter((s) => opts.scheduled || s === "sending");
   if (gone.length) {
     await db.$executeRaw`
       UPDATE "Message" SET status = 'cancelled', content = NULL
-      WHERE id = ANY(${gone}::uuid[]) AND status::text = ANY(${from("cancelled")}::text[]) AND status = 'sending'`;
+      WHERE id = ANY(${gone}::uuid[]) AND status::text = ANY(${cancellable}::text[])`;
   }
   if (paused.length) {
     // sending -> scheduled is not a move of the machine: the claim is undone, as if it never happened.
