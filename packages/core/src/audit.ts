@@ -17,14 +17,23 @@ export interface AuditEntry {
  * action and its record commit together; nothing else inserts audit rows.
  */
 export async function audit(tx: Pick<Prisma.TransactionClient, "auditLog">, entry: AuditEntry): Promise<void> {
-  await tx.auditLog.create({
-    data: {
+  await auditMany(tx, [entry]);
+}
+
+/** `audit` for a batched verb: every entry in one statement, in the verb's transaction. */
+export async function auditMany(
+  tx: Pick<Prisma.TransactionClient, "auditLog">,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.auditLog.createMany({
+    data: entries.map((entry) => ({
       programId: entry.programId,
       actor: entry.actor,
       action: entry.action,
       targetType: entry.targetType ?? null,
       targetId: entry.targetId ?? null,
       ...(entry.data === undefined ? {} : { data: entry.data }),
-    },
+    })),
   });
 }

@@ -10,6 +10,7 @@ export * from "./email-sender.js";
 export * from "./enrol.js";
 export * from "./errors.js";
 export * from "./idempotency.js";
+export * from "./intake-batcher.js";
 export * from "./links.js";
 export * from "./notices.js";
 export * from "./logger.js";

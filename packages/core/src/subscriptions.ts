@@ -6,11 +6,10 @@ import { renderSubscribeConfirmEmail } from "@rebound/emails";
 import { audit } from "./audit.js";
 import { firstName } from "./compose.js";
 import type { AppContext } from "./context.js";
-import { type EnrolResult, enrolInterview } from "./enrol.js";
+import { type EnrolItemResult, type EnrolResult, enrolRequests, unwrapEnrolment } from "./enrol.js";
 import { AppError } from "./errors.js";
 import { queueEmails } from "./analysis-email.js";
 import { isSuppressed, suppress } from "./suppression.js";
-import { withIdempotency } from "./idempotency.js";
 
 type Ctx = Pick<AppContext, "db" | "queues" | "mail" | "clock" | "config" | "log">;
 const CONFIRM_TTL_MS = 7 * 86_400_000;
@@ -161,34 +160,30 @@ export async function confirmSubscription(
   const pending = await pendingFor(ctx, token);
   const cohort = pending.cohortId ? await ctx.db.cohort.findUnique({ where: { id: pending.cohortId } }) : null;
   // A space keeps the key out of reach of the API's Idempotency-Key header.
-  const { value, replayed } = await withIdempotency(
-    ctx,
-    { programId: pending.programId, key: `subscribe confirm ${pending.id}`, requestHash: pending.id },
-    (idempotency) =>
-      enrolInterview(
-        ctx,
-        pending.programId,
-        {
-          email: pending.email,
-          ...(pending.name ? { name: pending.name } : {}),
-          company: pending.company,
-          ...(pending.role ? { role: pending.role } : {}),
-          outcome: pending.outcome,
-          timezone: pending.timezone,
-          ...(cohort && !cohort.archivedAt ? { cohort: cohort.slug } : {}),
-        },
-        {
-          source: `subscribe:${pending.source}`,
-          idempotency,
-          consent: {
-            at: ctx.clock.now().toISOString(),
-            method: "double-opt-in",
-            source: pending.consentSource ?? pending.source,
-            askedAt: (pending.lastSentAt ?? pending.createdAt).toISOString(),
-          },
-        },
-      ),
-  );
+  const [result] = await enrolRequests(ctx, [
+    {
+      programId: pending.programId,
+      input: {
+        email: pending.email,
+        ...(pending.name ? { name: pending.name } : {}),
+        company: pending.company,
+        ...(pending.role ? { role: pending.role } : {}),
+        outcome: pending.outcome,
+        timezone: pending.timezone,
+        ...(cohort && !cohort.archivedAt ? { cohort: cohort.slug } : {}),
+      },
+      source: `subscribe:${pending.source}`,
+      idempotency: { key: `subscribe confirm ${pending.id}`, requestHash: pending.id },
+      consent: {
+        at: ctx.clock.now().toISOString(),
+        method: "double-opt-in",
+        source: pending.consentSource ?? pending.source,
+        askedAt: (pending.lastSentAt ?? pending.createdAt).toISOString(),
+      },
+    },
+  ]);
+  const value = unwrapEnrolment(result as EnrolItemResult);
+  const replayed = (result as EnrolItemResult & { ok: true }).replayed;
   if (!replayed) {
     await ctx.db.pendingSubscription.update({ where: { id: pending.id }, data: { confirmedAt: ctx.clock.now() } });
   }

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { enrolInterview, requestHash, withIdempotency } from "@rebound/core";
+import { intakeFor } from "@rebound/core";
 import { interviewInputSchema } from "@rebound/domain";
 import { requireApiKey } from "../auth.js";
 import type { ApiEnv } from "../env.js";
@@ -46,17 +46,14 @@ const route = createRoute({
 
 export const interviewsRoutes = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook }).openapi(route, async (c) => {
   const ctx = c.get("ctx");
-  const programId = c.get("programId");
-  const input = c.req.valid("json");
   const key = c.req.valid("header")["idempotency-key"];
-  const consent = {
-    at: ctx.clock.now().toISOString(),
-    method: "api" as const,
-    source: `program API key ${c.get("apiKeyPrefix")}`,
-  };
-  if (!key) return c.json(await enrolInterview(ctx, programId, input, { consent }), 202);
-  const { value } = await withIdempotency(ctx, { programId, key, requestHash: requestHash(input) }, (idempotency) =>
-    enrolInterview(ctx, programId, input, { idempotency, consent }),
-  );
-  return c.json(value, 202);
+  // Concurrent requests are written together (one transaction, one bulk job add); 202 after commit.
+  const { candidateId, interviewId, enrollmentId } = await intakeFor(ctx).submit({
+    programId: c.get("programId"),
+    input: c.req.valid("json"),
+    source: "api",
+    consent: { at: ctx.clock.now().toISOString(), method: "api", source: `program API key ${c.get("apiKeyPrefix")}` },
+    ...(key ? { idempotency: { key } } : {}),
+  });
+  return c.json({ candidateId, interviewId, enrollmentId }, 202);
 });
