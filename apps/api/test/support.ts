@@ -3,8 +3,8 @@ import type { Db } from "@rebound/db";
 import { keywordAnalyser } from "@rebound/domain";
 import { createResendReader } from "@rebound/mail";
 import {
-  createTestEnv,
-  createTestProgram,
+  createWorld as createHarnessWorld,
+  type World as HarnessWorld,
   markFirstEmailSent,
   postMime,
   TEST_MIME_SECRET,
@@ -24,19 +24,11 @@ export interface ErrorJson {
   error: { code: string; message: string };
 }
 
-export interface World {
-  env: TestEnv;
-  app: App;
-  programId: string;
-  apiKey: string;
-}
+export type World = Pick<HarnessWorld<App>, "env" | "app" | "programId" | "apiKey">;
 
-/** A private test environment, the app over it, and one program with an API key. */
-export async function createWorld(overrides: Record<string, string> = {}): Promise<World> {
-  const env = await createTestEnv(overrides);
-  const app = createApp(env.ctx);
-  const { programId, apiKey } = await createTestProgram(env.ctx);
-  return { env, app, programId, apiKey };
+/** The shared harness's world with the API over it (one program with an API key). */
+export async function createWorld(overrides: Record<string, string> = {}): Promise<HarnessWorld<App>> {
+  return createHarnessWorld<App>({ env: overrides, app: createApp });
 }
 
 /** What the inbound worker hands to processInbound: the offline analyser and a reader of the fake Resend. */

@@ -1,14 +1,7 @@
 /** Helpers shared by the worker tests: their world, candidates with sent emails, and inbound requests. */
 import { createApp } from "@rebound/api";
 import { enrolInterview } from "@rebound/core";
-import {
-  createTestEnv,
-  createTestProgram,
-  markFirstEmailSent,
-  postSignedEvent,
-  type TestEnv,
-  unique,
-} from "@rebound/testkit";
+import { createWorld, markFirstEmailSent, postSignedEvent, type TestEnv, unique, type World } from "@rebound/testkit";
 import { startWorkers, type WorkerOptions } from "../src/workers.js";
 import PostalMime from "postal-mime";
 
@@ -58,34 +51,19 @@ export async function deliverViaResend(env: TestEnv, app: App, raw: string) {
   });
 }
 
-export interface WorkerWorld {
-  env: TestEnv;
-  app: App;
-  programId: string;
-  apiKey: string;
-  close(): Promise<void>;
-}
+export type WorkerWorld = World<App>;
 
 /**
- * One test file's world: a private environment, the API over it, a program with a
- * key, and the workers running in-process (fast reconciler, short locks).
+ * The shared harness's world with the API over it and the workers running in-process (fast
+ * reconciler, short locks).
  */
-export async function startWorkerWorld(
+export function startWorkerWorld(
   overrides: Record<string, string> = {},
   opts: WorkerOptions = {},
 ): Promise<WorkerWorld> {
-  const env = await createTestEnv(overrides);
-  const app = createApp(env.ctx);
-  const { programId, apiKey } = await createTestProgram(env.ctx);
-  const workers = await startWorkers(env.ctx, { reconcileEveryMs: 1000, lockDurationMs: 5000, ...opts });
-  return {
-    env,
-    app,
-    programId,
-    apiKey,
-    async close() {
-      await workers.close();
-      await env.close();
-    },
-  };
+  return createWorld<App>({
+    env: overrides,
+    app: createApp,
+    workers: (ctx) => startWorkers(ctx, { reconcileEveryMs: 1000, lockDurationMs: 5000, ...opts }),
+  });
 }
