@@ -2,8 +2,10 @@ import {
   type AppContext,
   applyRetention,
   createAnalyser,
+  failImport,
   giveUpInbound,
   MicroBatcher,
+  processImport,
   processInboundBatch,
   reconcile,
   SendingPausedError,
@@ -131,6 +133,21 @@ export async function startWorkers(ctx: AppContext, opts: WorkerOptions = {}): P
     { connection, prefix, concurrency: 100, lockDuration },
   );
 
+  // CSV imports: one job per file, resumable (progress is in PostgreSQL); the last failed attempt says why.
+  const imports = new Worker(
+    QUEUE_NAMES.import,
+    async (job) => {
+      const { importId } = parseJob("import", job.data);
+      try {
+        return await processImport(ctx, importId);
+      } catch (err) {
+        if (isLastAttempt(job)) await failImport(ctx, importId, err instanceof Error ? err.message : String(err));
+        throw err;
+      }
+    },
+    { connection, prefix, concurrency: 2, lockDuration },
+  );
+
   const maintenance = new Worker(
     QUEUE_NAMES.maintenance,
     async (job) => {
@@ -161,7 +178,7 @@ export async function startWorkers(ctx: AppContext, opts: WorkerOptions = {}): P
     ensureScheduler().catch((err) => ctx.log.warn("could not ensure the reconciler schedule", { error: err }));
   }, reconcileEvery);
 
-  const workers = [drip, email, inbound, maintenance];
+  const workers = [drip, email, inbound, imports, maintenance];
   for (const w of workers) {
     w.on("failed", (job, err) => {
       if (err.name === "RateLimitError") return;

@@ -1,6 +1,7 @@
 import { jobIds, type Queue } from "@rebound/queue";
 import type { AppContext } from "./context.js";
 import { advanceEnrollments } from "./drip-sender.js";
+import { reconcileImports } from "./imports/imports.js";
 import { applyPendingEvents } from "./lifecycle/delivery-events.js";
 import { resumeExpiredPauses } from "./lifecycle/candidate.js";
 
@@ -89,6 +90,8 @@ export async function reconcile(ctx: Ctx, lookAheadMs: number): Promise<{ requeu
     }
   }
   const events = await applyPendingEvents(ctx);
+  // CSV imports whose job was lost or failed for good: resumed, or failed with the reason.
+  await reconcileImports(ctx);
   const stalled = await advanceStalled(ctx, now);
   if (due.length || staleInbound.length || stalled || events)
     ctx.log.debug("reconciled", {

@@ -47,3 +47,31 @@ export async function suppress(
     VALUES (gen_random_uuid(), ${scope}, ${programId}::uuid, ${addressHash(secret, email)}, 2, ${reason}, ${now})
     ON CONFLICT (scope, "emailHash") DO NOTHING`;
 }
+
+/**
+ * For many addresses at once (a CSV import's chunk): the reason each suppressed one may not be
+ * mailed by this program ("unsubscribed", "declined-signup", "bounced", "complained"); addresses
+ * that may be mailed are absent. One query, the same rule as isSuppressed.
+ */
+export async function suppressionReasons(
+  db: Sql,
+  secret: string,
+  programId: string,
+  emails: readonly string[],
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (emails.length === 0) return out;
+  const byHash = new Map<string, string>();
+  for (const e of emails) {
+    byHash.set(addressHash(secret, e), normal(e));
+    byHash.set(legacyHash(e), normal(e));
+  }
+  const rows = await db.$queryRaw<{ emailHash: string; reason: string }[]>`
+    SELECT "emailHash", reason FROM "Suppression"
+    WHERE (scope = ${EVERY_PROGRAM} OR scope = ${programId}) AND "emailHash" = ANY(${[...byHash.keys()]})`;
+  for (const r of rows) {
+    const email = byHash.get(r.emailHash);
+    if (email && !out.has(email)) out.set(email, r.reason);
+  }
+  return out;
+}

@@ -7,3 +7,4 @@ export * from "./fake-openai.js";
 export * from "./clock.js";
 export * from "./world.js";
 export * from "./tcp-proxy.js";
+export * from "./csv-fixture.js";
