@@ -68,11 +68,11 @@ describe("GET /log/:token", () => {
     const page = await res.text();
 
     expect(page).toContain("Your interview log");
-    expect(page).toContain(escapeHtml("Ada <Lovelace>"));
+    expect(page).toContain("Ada, your interview log");
     expect(page).toContain(escapeHtml("Initech <R&D>"));
     expect(page).toContain("Data Engineer");
     expect(page).toContain("Globex");
-    expect(page).toContain("2 interview(s)");
+    expect(page).toContain("2 interviews");
     expect(page).toContain(escapeHtml(SCRIPT_REPLY));
     expect(page).toContain(escapeHtml(PLAIN_REPLY));
     expect(page).toContain("What were the high points of this interview?");

@@ -81,6 +81,18 @@ export function themesByInterview(reflections: readonly ReviewedReflection[]): M
 }
 
 /**
+ * A repeated theme's plan says so twice: in `repeat` ("Third time X came up, this time at Globex.")
+ * and at the head of its stronger action ("Third time X came up: make ..."). Both readers show the
+ * repeat line, so the action loses its head.
+ */
+const withoutRepeat = (plan: ThemePlan) => (action: string) => {
+  const head = plan.repeat ? `${plan.repeat.split(", this time at ")[0]}: ` : null;
+  if (!head || !action.startsWith(head) || action.length === head.length) return action;
+  const rest = action.slice(head.length);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+};
+
+/**
  * Reviews `interview` against the candidate's other interviews (any order) and all their
  * reflections. "Earlier" means interviews created before this one that the candidate wrote about.
  */
@@ -110,7 +122,11 @@ export function reviewInterview(
   const summaryOf = (pick: (x: (typeof withSummary)[number]) => boolean) =>
     withSummary.find((x) => pick(x) && x.a?.summary?.trim())?.a?.summary?.trim() ?? null;
   return {
-    themes: plans.map((p) => ({ ...p, evidence: evidenceOf.get(p.theme) ?? [] })),
+    themes: plans.map((p) => ({
+      ...p,
+      actions: p.actions.map(withoutRepeat(p)),
+      evidence: evidenceOf.get(p.theme) ?? [],
+    })),
     highPoints: [...new Set(analyses.flatMap((a) => a.highPoints))].slice(0, MAX_HIGH_POINTS),
     summary: summaryOf((x) => x.r?.step === "analyse") ?? summaryOf(() => true),
     comparison: compareWithEarlier(

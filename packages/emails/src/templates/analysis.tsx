@@ -150,7 +150,7 @@ export default function AnalysisEmail(props: AnalysisEmailProps) {
         <>
           <Subheading>Your high points</Subheading>
           <P>Keep these close. They are the evidence that your interviewing is improving.</P>
-          <BulletList items={props.highPoints} />
+          <BulletList items={props.highPoints.map((h) => h.charAt(0).toUpperCase() + h.slice(1))} />
         </>
       ) : null}
 
