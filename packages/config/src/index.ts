@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { availableParallelism } from "node:os";
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
@@ -18,6 +19,17 @@ const schema = z.object({
   DATABASE_URL: url("DATABASE_URL").default("postgresql://postgres@127.0.0.1:5432/rebound"),
   REDIS_URL: url("REDIS_URL").default("redis://127.0.0.1:6379"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** API processes sharing PORT (node:cluster); one per core unless set. */
+  API_PROCESSES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(256)
+    .default(() => availableParallelism()),
+  /** Worker processes started by `pnpm start` / `start:worker`; each consumes every queue. */
+  WORKER_PROCESSES: z.coerce.number().int().min(1).max(256).default(1),
+  /** PostgreSQL connections per process (behind PgBouncer, keep processes x pool under its pool size). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   PUBLIC_URL: url("PUBLIC_URL").optional(),
   // No default: links signed with a public one could be forged. `pnpm dev` writes a random one to .env.
   APP_SECRET: z.string().min(32, "APP_SECRET must be at least 32 characters"),

@@ -11,7 +11,7 @@ export function buildContext(
   config: Config,
   opts: { clock?: Clock; mail?: MailTransport; log?: Logger; dbPoolSize?: number } = {},
 ): AppContext & { close(): Promise<void> } {
-  const db = createDb(config.DATABASE_URL, { max: opts.dbPoolSize });
+  const db = createDb(config.DATABASE_URL, { max: opts.dbPoolSize ?? config.DATABASE_POOL_SIZE });
   const redis = createRedis(config.REDIS_URL, { forWorker: true });
   const queues = createQueues(redis, config.QUEUE_PREFIX);
   const log = opts.log ?? createLogger(config.LOG_LEVEL);

@@ -19,6 +19,7 @@ export * from "./links.js";
 export * from "./notices.js";
 export * from "./logger.js";
 export * from "./micro-batcher.js";
+export * from "./processes.js";
 export * from "./programs.js";
 export * from "./rate-limits.js";
 export * from "./reconcile.js";
