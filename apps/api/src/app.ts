@@ -3,6 +3,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { type AppContext, AppError, enforceRateLimit } from "@rebound/core";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
+import { type AdminAppOptions, mountAdmin, mountAdminPages } from "./admin/index.js";
 import { clientIp } from "./client-ip.js";
 import { documentPlainRoutes } from "./documented.js";
 import type { ApiEnv } from "./env.js";
@@ -40,9 +41,10 @@ const PAGE_CSP = {
 };
 
 /** Paths that are rate-limited per client address: everything a stranger can reach without a key or a signature. */
-const PUBLIC_PATHS = /^\/(unsubscribe|preferences|log|confirm-command|v1\/subscribe)(\/|$)/;
+const PUBLIC_PATHS = /^\/(unsubscribe|preferences|log|confirm-command|v1\/subscribe|join|admin\/login)(\/|$)/;
 
-export function createApp(ctx: AppContext) {
+/** `admin.distDir`: where the built admin app is (apps/admin/dist by default; tests build their own). */
+export function createApp(ctx: AppContext, opts: { admin?: Pick<AdminAppOptions, "distDir"> } = {}) {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
   const production = ctx.config.NODE_ENV === "production";
   app.use(
@@ -54,6 +56,8 @@ export function createApp(ctx: AppContext) {
       xContentTypeOptions: "nosniff",
       strictTransportSecurity: production ? "max-age=63072000; includeSubDomains" : false,
       crossOriginEmbedderPolicy: false,
+      // A page with its own policy (the admin app, /docs, the signup page) keeps it.
+      overwrite: false,
     }),
   );
   app.use("*", async (c, next) => {
@@ -92,6 +96,7 @@ export function createApp(ctx: AppContext) {
   app.route("/", logRoutes);
   app.route("/", preferencesRoutes);
   app.route("/", confirmCommandRoutes);
+  mountAdmin(app);
   documentPlainRoutes(app.openAPIRegistry, [
     ...healthDocs,
     ...subscribeDocs,
@@ -118,6 +123,7 @@ export function createApp(ctx: AppContext) {
     },
     swaggerUI({ url: "/openapi.json" }),
   );
+  mountAdminPages(app, ctx.config, opts.admin);
   app.notFound((c) => {
     throw new AppError(404, "not_found", `no route for ${c.req.method} ${c.req.path}`);
   });

@@ -1,11 +1,10 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { createCohort, notFound } from "@rebound/core";
 import { cohortInputSchema, STEP_KEYS, slugSchema } from "@rebound/domain";
 import { requireApiKey } from "../auth.js";
 import type { ApiEnv } from "../env.js";
 import { namedSchema } from "../openapi-name.js";
 import { ErrorSchema, errorResponses, json, validationHook } from "../errors.js";
-import { cohortStats } from "../stats.js";
+import { cohortStats, createCohort, notFound } from "@rebound/core";
 
 const CohortSchema = z
   .object({ id: z.string(), slug: z.string(), name: z.string(), createdAt: z.string() })

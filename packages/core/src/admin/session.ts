@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { AppError } from "../errors.js";
 import type { AppContext } from "../context.js";
 import { adminMailer } from "./admin-mail.js";
 import { type AdminAuth, type AdminRole, createAdminAuth } from "./auth.js";
@@ -81,4 +82,54 @@ const RANK: Record<AdminRole, number> = { viewer: 0, coach: 1, owner: 2 };
 /** Whether `role` is at least `needed` (owner > coach > viewer). */
 export function roleAllows(role: AdminRole | null, needed: AdminRole): boolean {
   return role !== null && RANK[role] >= RANK[needed];
+}
+
+/** What the admin app needs to know about whoever is signed in: programs, role, pending invitations, CSRF token. */
+export async function describeAdmin(ctx: Ctx, admin: AdminPrincipal) {
+  const [memberships, invitations, password] = await Promise.all([
+    ctx.db.membership.findMany({
+      where: { adminUserId: admin.userId },
+      orderBy: { createdAt: "asc" },
+      select: { role: true, program: { select: { id: true, name: true } } },
+    }),
+    ctx.db.invitation.findMany({
+      where: { email: admin.email.toLowerCase(), status: "pending", expiresAt: { gt: ctx.clock.now() } },
+      select: { id: true, role: true, expiresAt: true, program: { select: { id: true, name: true } } },
+    }),
+    ctx.db.adminAccount.findFirst({
+      where: { adminUserId: admin.userId, providerId: "credential", password: { not: null } },
+      select: { id: true },
+    }),
+  ]);
+  const current = memberships.find((m) => m.program.id === admin.programId);
+  return {
+    user: { id: admin.userId, email: admin.email, name: admin.name, hasPassword: password !== null },
+    program: current ? { id: current.program.id, name: current.program.name } : null,
+    role: admin.role,
+    programs: memberships.map((m) => ({ id: m.program.id, name: m.program.name, role: m.role })),
+    invitations: invitations.map((i) => ({
+      id: i.id,
+      role: i.role,
+      expiresAt: i.expiresAt,
+      program: { id: i.program.id, name: i.program.name },
+    })),
+    csrfToken: csrfTokenFor(ctx.config, admin.sessionToken),
+    outbox: !ctx.config.RESEND_API_KEY,
+  };
+}
+
+/**
+ * Sets the first password of an admin who signed in by link (the CLI's, an invitation's).
+ * An admin who has one changes it through better-auth's change-password (it asks for the old one).
+ */
+export async function setFirstPassword(ctx: Ctx, headers: Headers, admin: AdminPrincipal, password: string) {
+  const has = await ctx.db.adminAccount.findFirst({
+    where: { adminUserId: admin.userId, providerId: "credential", password: { not: null } },
+    select: { id: true },
+  });
+  if (has) throw new AppError(409, "password_exists", "you already have a password: change it with your current one");
+  if (password.length < 10 || password.length > 128) {
+    throw new AppError(400, "invalid_password", "a password has 10 to 128 characters");
+  }
+  await adminAuth(ctx).api.setPassword({ body: { newPassword: password }, headers });
 }
