@@ -12,6 +12,12 @@ afterAll(async () => world?.env.close());
 const db = () => world.env.ctx.db;
 const pathOf = (url: string) => new URL(url).pathname;
 const linkFor = (candidateId: string) => pathOf(preferencesUrl(world.env.config, candidateId, new Date()));
+const postForm = (path: string, body: string) =>
+  world.app.request(path, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body,
+  });
 const post = (path: string, form: Record<string, string>) =>
   world.app.request(path, {
     method: "POST",
@@ -32,7 +38,7 @@ describe("the preference page", () => {
     expect(res.status).toBe(200);
     const body = await res.text();
     expect(body).toContain("Your email preferences");
-    expect(body).toContain(`emails are active`);
+    expect(body).toContain("emails are on");
     expect((await db().candidate.findUniqueOrThrow({ where: { id: candidateId } })).status).toBe("active");
   });
 
@@ -58,20 +64,84 @@ describe("the preference page", () => {
     expect(await db().message.count({ where: { candidateId, status: "scheduled" } })).toBe(0);
   });
 
-  it("refuses bad input and changes nothing", async () => {
+  it("refuses bad input with a page that says why, and changes nothing", async () => {
     const { candidateId } = await enrol(world);
     const link = linkFor(candidateId);
-    const before = await db().candidate.findUniqueOrThrow({ where: { id: candidateId } });
-    for (const [form, code] of [
-      [{ action: "pause", days: "3" }, "invalid_days"],
-      [{ action: "timezone", timezone: "Mars/Olympus" }, "invalid_timezone"],
-      [{ action: "explode" }, "invalid_action"],
+    const snapshot = async () => ({
+      candidate: await db().candidate.findUniqueOrThrow({ where: { id: candidateId } }),
+      messages: await db().message.findMany({ where: { candidateId }, orderBy: { id: "asc" } }),
+    });
+    const before = await snapshot();
+    for (const [form, says] of [
+      [{ action: "pause", days: "3" }, "A break can be 7, 14, 30 days long."],
+      [{ action: "timezone", timezone: "Mars/Olympus" }, "Please choose a time zone from the list"],
+      [{ action: "timezone", timezone: "<script>alert(1)</script>" }, "Please choose a time zone from the list"],
+      [
+        { action: "window", start: "18", end: "9", weekdays: "1" },
+        "The end of the window must be later than its start.",
+      ],
+      [{ action: "window", start: "9", end: "10", weekdays: "1" }, "at least two hours"],
+      [{ action: "window", start: "9", end: "17" }, "Please choose at least one day."],
+      [{ action: "window", start: "9", end: "17", weekdays: "8" }, "One of the days is not valid."],
+      [{ action: "window", start: "nine", end: "17", weekdays: "1" }, "The start hour is not valid."],
+      [{ action: "window", start: "9", end: "25", weekdays: "1" }, "The end hour is not valid."],
+      [{ action: "explode" }, "That is not a change this page can make."],
     ] as const) {
       const res = await post(link, form);
-      expect(res.status).toBe(400);
-      expect(((await res.json()) as { error: { code: string } }).error.code).toBe(code);
+      expect(res.status, JSON.stringify(form)).toBe(400);
+      expect(res.headers.get("content-type") ?? "").toMatch(/text\/html/);
+      const page = await res.text();
+      expect(page).toContain(says);
+      expect(page).toContain("Nothing was changed.");
+      expect(page).not.toMatch(/<script/i);
     }
-    expect(await db().candidate.findUniqueOrThrow({ where: { id: candidateId } })).toEqual(before);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("offers every IANA zone grouped by region, the candidate's own first and selected", async () => {
+    const { candidateId } = await enrol(world, { timezone: "Asia/Kolkata" });
+    const res = await world.app.request(linkFor(candidateId));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+    const page = await res.text();
+    expect(page).not.toMatch(/<script/i);
+    const select = page.slice(
+      page.indexOf('<select name="timezone"'),
+      page.indexOf("</select>", page.indexOf('name="timezone"')),
+    );
+    const first = /<optgroup label="([^"]+)"><option value="([^"]+)" selected>/.exec(select);
+    expect(first?.slice(1)).toEqual(["Your current time zone", "Asia/Kolkata"]);
+    for (const region of ["Africa", "America", "Asia", "Australia", "Europe", "Pacific"])
+      expect(select).toContain(`<optgroup label="${region}">`);
+    expect(select).toContain('<option value="Europe/Paris">');
+    expect(select).toContain('<option value="UTC">');
+    expect(select.match(/value="Asia\/Kolkata"/g)).toHaveLength(1);
+    expect(select.match(/ selected/g)).toHaveLength(1);
+  });
+
+  it("sets the candidate's own send window, shows it, and goes back to the program's", async () => {
+    const { candidateId } = await enrol(world);
+    const link = linkFor(candidateId);
+    const page = async () => (await world.app.request(link)).text();
+    expect(await page()).toContain("09:00–18:00, Monday to Friday");
+
+    const saved = await postForm(link, "action=window&start=7&end=12&weekdays=2&weekdays=4&weekdays=6");
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get("location")).toBe(`${link}?saved=window`);
+    const c = await db().candidate.findUniqueOrThrow({ where: { id: candidateId } });
+    expect([c.sendWindowStart, c.sendWindowEnd, c.sendWeekdays]).toEqual([7, 12, [2, 4, 6]]);
+    const shown = await page();
+    expect(shown).toContain("07:00–12:00, Tuesday, Thursday and Saturday");
+    expect(shown).toMatch(/<option value="7" selected>07:00<\/option>/);
+    expect(shown).toMatch(/value="4" checked/);
+    expect(shown).not.toMatch(/value="1" checked/);
+
+    expect((await post(link, { action: "window-default" })).status).toBe(303);
+    const reset = await db().candidate.findUniqueOrThrow({ where: { id: candidateId } });
+    expect([reset.sendWindowStart, reset.sendWindowEnd, reset.sendWeekdays]).toEqual([null, null, []]);
+    expect(await page()).toContain("09:00–18:00, Monday to Friday");
   });
 
   it("refuses expired, tampered and wrong-purpose links", async () => {

@@ -2,6 +2,7 @@ export * from "./admin/index.js";
 export * from "./api-keys.js";
 export * from "./audit.js";
 export * from "./candidate-log.js";
+export * from "./candidate-preferences.js";
 export * from "./candidates.js";
 export * from "./compose.js";
 export * from "./context.js";

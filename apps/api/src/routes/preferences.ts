@@ -1,18 +1,25 @@
-import { AppError, pauseCandidate, resumeCandidate, stopCandidate } from "@rebound/core";
-import { isValidTimeZone, verifyToken } from "@rebound/domain";
-import { Hono } from "hono";
+import {
+  AppError,
+  candidateByToken,
+  candidatePreferences,
+  pauseCandidate,
+  resumeCandidate,
+  setCandidateSendWindow,
+  setCandidateTimezone,
+  stopCandidate,
+} from "@rebound/core";
+import { type Context, Hono } from "hono";
 import { html } from "hono/html";
-import type { ApiEnv } from "../env.js";
 import type { PlainRouteDoc } from "../documented.js";
+import type { ApiEnv } from "../env.js";
 import { page } from "../html-page.js";
-
-const PAUSE_CHOICES = [7, 14, 30] as const;
+import { PAUSE_CHOICES, PREFS_CSS, preferencesPage } from "./preferences-page.js";
 
 export const preferencesDocs: PlainRouteDoc[] = [
   {
     method: "get",
     path: "/preferences/:token",
-    summary: "The candidate's preference page: pause, resume, time zone, unsubscribe",
+    summary: "The candidate's preference page: pause, resume, time zone, send window, unsubscribe",
     tags: ["public"],
     responses: {
       200: { description: "The page", type: "text/html" },
@@ -26,93 +33,112 @@ export const preferencesDocs: PlainRouteDoc[] = [
     tags: ["public"],
     request: {
       contentType: "application/x-www-form-urlencoded",
-      description: "action=pause|resume|timezone|unsubscribe, days, timezone",
+      description:
+        "action=pause (days) | resume | timezone (timezone) | window (start, end, weekdays[]) | window-default | unsubscribe",
     },
     responses: {
-      200: { description: "Done", type: "text/html" },
-      400: { description: "Invalid change", type: "application/json" },
+      303: { description: "Done: back to the page, with a note of what changed" },
+      400: { description: "Invalid change: a page that says why; nothing changed", type: "text/html" },
+      404: { description: "Link expired", type: "text/html" },
     },
   },
 ];
-
-async function candidateFor(c: { get(k: "ctx"): ApiEnv["Variables"]["ctx"] }, token: string) {
-  const ctx = c.get("ctx");
-  const check = verifyToken("prefs", token, ctx.config.APP_SECRET, ctx.clock.now());
-  if (!check.ok) return null;
-  const candidate = await ctx.db.candidate.findUnique({ where: { id: check.value.subject } });
-  return candidate && candidate.status !== "erased" ? candidate : null;
-}
 
 const expired = page(
   "Link expired",
   html`<h1>This link has expired</h1><p>Use the preferences link in a more recent Rebound email, or reply PAUSE or STOP to any of them.</p>`,
 );
 
+const SAVED: Record<string, string> = {
+  pause: "Your emails are paused.",
+  resume: "Your emails are back on.",
+  timezone: "Saved. Emails now follow your new time zone.",
+  window: "Saved. Emails will arrive in your new window.",
+  "window-default": "Saved. Emails follow your program's usual window again.",
+  unsubscribe: "You are unsubscribed. No more coaching emails will be sent.",
+};
+
+type C = Context<ApiEnv>;
+
+function refuse(c: C, back: string, message: string) {
+  return c.html(
+    page(
+      "That did not work",
+      html`<h1>That did not work</h1><p>${message}</p><p>Nothing was changed. <a href="${back}">Back to your preferences</a></p>`,
+    ),
+    400,
+  );
+}
+
+const asInt = (v: unknown) => (typeof v === "string" && /^\d{1,2}$/.test(v) ? Number(v) : Number.NaN);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+
 /**
- * The preference page behind the signed link in every email's footer: pause for a
- * while, resume, change time zone, or unsubscribe. GET shows it; POST applies one action.
+ * The preference page behind the signed link in every email's footer: pause for a while, resume,
+ * time zone, the hours and days emails may arrive, or unsubscribe. GET shows it; POST applies one
+ * change and sends the candidate back to the page (bad input: a page saying why, nothing changed).
  */
 export const preferencesRoutes = new Hono<ApiEnv>()
   .get("/preferences/:token", async (c) => {
     c.header("Cache-Control", "no-store");
     c.header("Referrer-Policy", "no-referrer");
+    const ctx = c.get("ctx");
     const token = c.req.param("token");
-    const candidate = await candidateFor(c, token);
+    const candidate = await candidateByToken(ctx, "prefs", token);
     if (!candidate) return c.html(expired, 404);
-    const action = `/preferences/${token}`;
-    const state =
-      candidate.status === "paused"
-        ? `paused${candidate.pausedUntil ? ` until ${candidate.pausedUntil.toISOString().slice(0, 10)}` : ""}`
-        : candidate.status;
+    const prefs = await candidatePreferences(ctx, candidate.id);
+    const notice = SAVED[c.req.query("saved") ?? ""] ?? null;
     return c.html(
-      page(
-        "Your email preferences",
-        html`<h1>Your email preferences</h1>
-          <p class="muted">${candidate.email} · emails are ${state} · time zone ${candidate.timezone}</p>
-          ${
-            candidate.status === "paused"
-              ? html`<form method="post" action="${action}"><input type="hidden" name="action" value="resume"><button>Resume my emails</button></form>`
-              : candidate.status === "active"
-                ? html`<form method="post" action="${action}"><input type="hidden" name="action" value="pause">
-                    <label>Take a break for <select name="days">${PAUSE_CHOICES.map((d) => html`<option value="${d}">${d} days</option>`)}</select></label>
-                    <button>Pause</button></form>`
-                : html`<p>You are unsubscribed. To start again, sign up once more from your career centre's link.</p>`
-          }
-          <form method="post" action="${action}"><input type="hidden" name="action" value="timezone">
-            <label>Time zone <input name="timezone" value="${candidate.timezone}" size="24"></label> <button>Save</button></form>
-          ${
-            candidate.status === "active" || candidate.status === "paused"
-              ? html`<form method="post" action="${action}"><input type="hidden" name="action" value="unsubscribe"><button>Unsubscribe from all emails</button></form>`
-              : ""
-          }`,
-      ),
+      page("Your email preferences", preferencesPage(prefs, `/preferences/${token}`, notice), false, PREFS_CSS),
     );
   })
   .post("/preferences/:token", async (c) => {
+    c.header("Cache-Control", "no-store");
+    c.header("Referrer-Policy", "no-referrer");
     const ctx = c.get("ctx");
     const token = c.req.param("token");
-    const candidate = await candidateFor(c, token);
-    if (!candidate) throw new AppError(404, "invalid_token", "preferences link is not valid or has expired");
-    const form = await c.req.parseBody();
+    const back = `/preferences/${token}`;
+    const candidate = await candidateByToken(ctx, "prefs", token);
+    if (!candidate) return c.html(expired, 404);
+    const form = await c.req.parseBody({ all: true });
     const action = String(form.action ?? "");
     const actor = "preferences-page";
-    if (action === "pause") {
-      const days = Number(form.days);
-      if (!PAUSE_CHOICES.includes(days as (typeof PAUSE_CHOICES)[number])) {
-        throw new AppError(400, "invalid_days", `days must be one of ${PAUSE_CHOICES.join(", ")}`);
+    try {
+      if (action === "pause") {
+        const days = asInt(form.days);
+        if (!PAUSE_CHOICES.includes(days as (typeof PAUSE_CHOICES)[number])) {
+          return refuse(c, back, `A break can be ${PAUSE_CHOICES.join(", ")} days long.`);
+        }
+        await pauseCandidate(ctx, candidate.id, days, actor);
+      } else if (action === "resume") {
+        await resumeCandidate(ctx, candidate.id, actor);
+      } else if (action === "unsubscribe") {
+        await stopCandidate(ctx, candidate.id, "unsubscribed", actor);
+      } else if (action === "timezone") {
+        await setCandidateTimezone(ctx, candidate.id, String(form.timezone ?? "").trim(), actor);
+      } else if (action === "window") {
+        await setCandidateSendWindow(
+          ctx,
+          candidate.id,
+          { startHour: asInt(form.start), endHour: asInt(form.end), weekdays: list(form.weekdays).map(asInt) },
+          actor,
+        );
+      } else if (action === "window-default") {
+        await setCandidateSendWindow(ctx, candidate.id, null, actor);
+      } else {
+        return refuse(c, back, "That is not a change this page can make.");
       }
-      await pauseCandidate(ctx, candidate.id, days, actor);
-    } else if (action === "resume") {
-      await resumeCandidate(ctx, candidate.id, actor);
-    } else if (action === "unsubscribe") {
-      await stopCandidate(ctx, candidate.id, "unsubscribed", actor);
-    } else if (action === "timezone") {
-      const tz = String(form.timezone ?? "").trim();
-      if (!isValidTimeZone(tz))
-        throw new AppError(400, "invalid_timezone", "time zone must be an IANA name such as Europe/Paris");
-      await ctx.db.candidate.update({ where: { id: candidate.id }, data: { timezone: tz } });
-    } else {
-      throw new AppError(400, "invalid_action", "action must be pause, resume, timezone or unsubscribe");
+    } catch (err) {
+      if (err instanceof AppError && err.status < 500 && err.status !== 404) {
+        const message =
+          err.code === "invalid_timezone"
+            ? "Please choose a time zone from the list, such as Europe/Paris."
+            : err.code === "not_active" || err.code === "not_paused"
+              ? "Your emails are not in a state where that applies any more."
+              : err.message;
+        return refuse(c, back, message);
+      }
+      throw err;
     }
-    return c.redirect(`/preferences/${token}`, 303);
+    return c.redirect(`${back}?saved=${action}`, 303);
   });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { FINISHED_STEP_STATUSES, isOutcome, type Outcome, stepAt } from "@rebound/domain";
 import type { AppContext } from "../context.js";
 import { dripKey } from "../enrol.js";
-import { dueAtForStep, programWindow } from "../schedule.js";
+import { candidateWindow, dueAtForStep } from "../schedule.js";
 
 interface AdvanceRow {
   messageId: string;
@@ -18,6 +18,10 @@ interface AdvanceRow {
   sendWindowStart: number;
   sendWindowEnd: number;
   sendWeekdays: number[];
+  /** The candidate's own window from the preference page (null / empty: the program's). */
+  ownStart: number | null;
+  ownEnd: number | null;
+  ownWeekdays: number[];
 }
 
 /**
@@ -26,6 +30,9 @@ interface AdvanceRow {
  * hand-over and this step must not leave the track without a next message. That message waits,
  * unclaimed, until the candidate is active again.
  */
+const ownWindow = (r: AdvanceRow) =>
+  candidateWindow(r, { sendWindowStart: r.ownStart, sendWindowEnd: r.ownEnd, sendWeekdays: r.ownWeekdays });
+
 export async function advanceEnrollments(
   ctx: Pick<AppContext, "db" | "queues" | "config" | "clock">,
   messageIds: readonly string[],
@@ -33,7 +40,8 @@ export async function advanceEnrollments(
   const rows = await ctx.db.$queryRaw<AdvanceRow[]>`
     SELECT m.id AS "messageId", m.step, e.id AS "enrollmentId", e.track::text AS track, e."nextStep", e."enrolledAt",
            e."programId", e."candidateId", e."interviewId", c.timezone,
-           p."sendWindowStart", p."sendWindowEnd", p."sendWeekdays"
+           p."sendWindowStart", p."sendWindowEnd", p."sendWeekdays",
+           c."sendWindowStart" AS "ownStart", c."sendWindowEnd" AS "ownEnd", c."sendWeekdays" AS "ownWeekdays"
     FROM "Message" m
     JOIN "Enrollment" e ON e.id = m."enrollmentId"
     JOIN "Candidate" c ON c.id = e."candidateId"
@@ -58,7 +66,7 @@ export async function advanceEnrollments(
     const nextIndex = r.nextStep + 1;
     const next = stepAt(track, nextIndex);
     const dueAt = next
-      ? dueAtForStep(track, nextIndex, r.enrolledAt, r.timezone, ctx.config.DRIP_SPEEDUP, programWindow(r))
+      ? dueAtForStep(track, nextIndex, r.enrolledAt, r.timezone, ctx.config.DRIP_SPEEDUP, ownWindow(r))
       : null;
     updates.push({ id: r.enrollmentId, from: r.nextStep, to: nextIndex, dueAt, done: !next });
     if (next && dueAt) {
