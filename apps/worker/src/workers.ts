@@ -4,6 +4,7 @@ import {
   createAnalyser,
   failImport,
   giveUpInbound,
+  ImportOvertakenError,
   MicroBatcher,
   processImport,
   processInboundBatch,
@@ -136,16 +137,23 @@ export async function startWorkers(ctx: AppContext, opts: WorkerOptions = {}): P
   // CSV imports: one job per file, resumable (progress is in PostgreSQL); the last failed attempt says why.
   const imports = new Worker(
     QUEUE_NAMES.import,
-    async (job) => {
+    async (job, token) => {
       const { importId } = parseJob("import", job.data);
+      const heartbeat = async () => {
+        if (token && !(await job.extendLock(token, lockDuration))) {
+          throw new ImportOvertakenError("this attempt lost its lock; another worker carries on");
+        }
+      };
       try {
-        return await processImport(ctx, importId);
+        return await processImport(ctx, importId, { heartbeat });
       } catch (err) {
-        if (isLastAttempt(job)) await failImport(ctx, importId, err instanceof Error ? err.message : String(err));
+        const overtaken = err instanceof ImportOvertakenError;
+        if (isLastAttempt(job) && !overtaken)
+          await failImport(ctx, importId, err instanceof Error ? err.message : String(err));
         throw err;
       }
     },
-    { connection, prefix, concurrency: 2, lockDuration },
+    { connection, prefix, concurrency: 2, lockDuration, stalledInterval: Math.max(1000, Math.floor(lockDuration / 2)) },
   );
 
   const maintenance = new Worker(

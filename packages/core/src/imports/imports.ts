@@ -226,7 +226,36 @@ interface Pending {
  * unsubscribed, bounced or complained (never re-subscribed), or is an interview already
  * recorded for that candidate (so importing a file twice enrols nobody twice).
  */
-export async function processImport(ctx: Ctx, importId: string): Promise<ImportStatus | "missing"> {
+export interface ImportJobHooks {
+  /**
+   * Called before each chunk: throws when this attempt no longer owns the job (its queue lock
+   * was lost, so another worker may be running the same file).
+   */
+  heartbeat?: () => Promise<void>;
+}
+
+/** Another attempt of the same import wrote its progress first; this one stops and the job retries. */
+export class ImportOvertakenError extends Error {
+  override name = "ImportOvertakenError";
+}
+
+export async function processImport(
+  ctx: Ctx,
+  importId: string,
+  hooks: ImportJobHooks = {},
+): Promise<ImportStatus | "missing"> {
+  try {
+    return await runImport(ctx, importId, hooks);
+  } catch (err) {
+    // A refusal is about the file and would be the same on every attempt: the import fails at
+    // once, saying why. Anything else (the database away) is thrown, and the job retries.
+    if (!(err instanceof AppError)) throw err;
+    await failImport(ctx, importId, err.message);
+    return "failed";
+  }
+}
+
+async function runImport(ctx: Ctx, importId: string, hooks: ImportJobHooks): Promise<ImportStatus | "missing"> {
   const [claimed] = await ctx.db.$queryRaw<
     {
       programId: string;
@@ -261,12 +290,18 @@ export async function processImport(ctx: Ctx, importId: string): Promise<ImportS
     source: `CSV import ${importId} by ${claimed.createdBy}`,
   });
   const resume = claimed.processed;
+  let done = resume;
   const seen = new Map<string, number>();
   let chunk: { row: number; problem?: RowProblem; email: string | null; input?: InterviewInput }[] = [];
   const flush = async () => {
     if (chunk.length === 0) return;
+    await hooks.heartbeat?.();
     const tally = await enrolChunk(ctx, { importId, programId: program, startedAt: claimed.startedAt, consent }, chunk);
-    await recordProgress(ctx.db, importId, tally);
+    // Written only over the progress this attempt started from: two attempts never both count a chunk.
+    if (!(await recordProgress(ctx.db, importId, tally, done))) {
+      throw new ImportOvertakenError(`another attempt of import ${importId} moved on; this one stops`);
+    }
+    done += tally.processed;
     chunk = [];
   };
   for await (const item of importRows(claimed.body, claimed.mapping)) {
@@ -297,8 +332,10 @@ export async function processImport(ctx: Ctx, importId: string): Promise<ImportS
     if (chunk.length >= IMPORT_CHUNK_ROWS) await flush();
   }
   await flush();
-  await finishImport(ctx, importId);
-  return "completed";
+  await hooks.heartbeat?.();
+  if (await finishImport(ctx, importId, done)) return "completed";
+  const now = await ctx.db.csvImport.findUnique({ where: { id: importId }, select: { status: true } });
+  return now ? (now.status as ImportStatus) : "missing";
 }
 
 async function enrolChunk(
@@ -436,16 +473,17 @@ async function knownAddresses(
   return out;
 }
 
-async function recordProgress(db: Db, importId: string, t: Tally): Promise<void> {
-  await db.$executeRaw`
+async function recordProgress(db: Db, importId: string, t: Tally, from: number): Promise<boolean> {
+  const n = await db.$executeRaw`
     UPDATE "CsvImport" SET processed = processed + ${t.processed}, created = created + ${t.created},
       updated = updated + ${t.updated}, skipped = skipped + ${t.skipped},
       errors = errors || ${JSON.stringify(t.errors)}::jsonb
-    WHERE id = ${importId}::uuid AND status = 'running'`;
+    WHERE id = ${importId}::uuid AND status = 'running' AND processed = ${from}`;
+  return n === 1;
 }
 
-async function finishImport(ctx: Ctx, importId: string): Promise<void> {
-  await ctx.db.$transaction(async (tx) => {
+async function finishImport(ctx: Ctx, importId: string, processed: number): Promise<boolean> {
+  return ctx.db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<
       {
         programId: string;
@@ -459,9 +497,9 @@ async function finishImport(ctx: Ctx, importId: string): Promise<void> {
       }[]
     >`
       UPDATE "CsvImport" SET status = 'completed', body = NULL, "finishedAt" = ${ctx.clock.now()}
-      WHERE id = ${importId}::uuid AND status = 'running'
+      WHERE id = ${importId}::uuid AND status = 'running' AND processed = ${processed}
       RETURNING "programId", "createdBy", total, processed, created, updated, skipped, jsonb_array_length(errors) AS "errorCount"`;
-    if (!row) return;
+    if (!row) return false;
     await audit(tx, {
       programId: row.programId,
       actor: row.createdBy,
@@ -477,6 +515,7 @@ async function finishImport(ctx: Ctx, importId: string): Promise<void> {
         errors: Number(row.errorCount),
       },
     });
+    return true;
   });
 }
 
