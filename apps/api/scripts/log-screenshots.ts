@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import { logUrl, preferencesUrl } from "@rebound/core";
 import { serve } from "@hono/node-server";
-import { createWorld, prepareTemplateDatabase } from "@rebound/testkit";
+import { createWorld, prepareTemplateDatabase, sendScheduledEmails } from "@rebound/testkit";
 import { createApp } from "../src/app.js";
 import { threeInterviewJournal } from "../test/journal-fixture.js";
 
@@ -32,6 +32,23 @@ const path = (url: string) => new URL(url).pathname;
 const log = path(logUrl(world.env.config, candidateId, new Date()));
 const prefs = path(preferencesUrl(world.env.config, candidateId, new Date()));
 const someReflection = await world.ctx.db.reflection.findFirstOrThrow({ where: { candidateId, step: "analyse" } });
+
+// The analysis emails as the candidate receives them; one with a summary, as the LLM analyser writes.
+const globex = await world.ctx.db.interview.findFirstOrThrow({ where: { candidateId, company: "Globex" } });
+const globexReply = await world.ctx.db.reflection.findFirstOrThrow({
+  where: { interviewId: globex.id, step: "analyse" },
+});
+await world.ctx.db.reflection.update({
+  where: { id: globexReply.id },
+  data: {
+    analysis: {
+      ...(globexReply.analysis as object),
+      summary: "You stayed calm and your STAR story landed; what held you back was knowing Globex well enough, again.",
+    },
+  },
+});
+await sendScheduledEmails(world.env);
+const analysisEmail = world.env.resend.emails.find((e) => e.subject.includes("Globex"))?.html ?? "";
 
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
@@ -70,6 +87,8 @@ for (const [device, viewport] of [
       await page.screenshot({ path: `${out}${name}-${device}-${n}.png`, clip, fullPage: true });
     }
   }
+  await page.setContent(analysisEmail);
+  await page.screenshot({ path: `${out}analysis-email-${device}.png`, fullPage: true });
   if (errors.length) console.error(`${device}: console errors (CSP?)`, errors);
   await page.close();
 }

@@ -64,4 +64,27 @@ describe("the analysis email", () => {
     expect(text).toContain("your interview at Northwind Labs");
     expect(text).not.toContain("Your high points");
   });
+
+  it("opens with the LLM's summary when there is one, escaped, and says when a theme repeats", async () => {
+    const summary = "You knew the <product> well & the gap is one story about a setback.";
+    const repeat = "Third time answer structure came up, this time at Northwind Labs.";
+    const [first, ...rest] = props.themes;
+    const { html, text } = await renderAnalysisEmail({
+      ...props,
+      summary,
+      themes: [{ ...(first as (typeof props.themes)[number]), repeat }, ...rest],
+    });
+    expect(text).toContain("In short");
+    expect(text).toContain(summary);
+    expect(html).toContain(reactEscaped(summary));
+    expect(html).not.toContain("<product>");
+    expect(text).toContain(repeat);
+    expect(text.indexOf("In short")).toBeLessThan(text.indexOf("In your words"));
+  });
+
+  it("has no summary section without a summary, and capitalises high points", async () => {
+    const { text } = await renderAnalysisEmail({ ...props, summary: null, highPoints: ["they liked my questions"] });
+    expect(text).not.toContain("In short");
+    expect(text).toContain("They liked my questions");
+  });
 });

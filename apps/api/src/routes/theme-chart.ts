@@ -8,12 +8,24 @@ import { html } from "hono/html";
  * (the SVG's description and the list under it) for screen readers and for anyone who prefers text.
  */
 
-/** Wide enough for the longest label shown (13px system font: about 7.2px a character). */
-const labelWidth = (labels: readonly string[]) => Math.ceil(Math.max(10, ...labels.map((l) => l.length)) * 7.2) + 22;
-const COL_W = 66;
-const ROW_H = 30;
+// Labels wrap onto two lines so three interviews fit a phone's width without shrinking the text.
+const LABEL_W = 136;
+const LINE_CHARS = 17;
+const COL_W = 64;
+const ROW_H = 40;
 const HEAD_H = 46;
 const MAX_COLUMNS = 8;
+
+/** "Body language and confidence" -> ["Body language and", "confidence"]: at most two lines. */
+function wrap(label: string): string[] {
+  const lines: string[] = [];
+  for (const word of label.split(" ")) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && `${last} ${word}`.length <= LINE_CHARS) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.length <= 2 ? lines : [lines[0] ?? "", short(lines.slice(1).join(" "), LINE_CHARS)];
+}
 
 const short = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1).trimEnd()}…`);
 
@@ -29,7 +41,6 @@ export function themeChart(timeline: ThemeTimeline, formatDate: (d: Date) => str
     .map((r) => ({ ...r, present: r.present.slice(offset) }))
     .filter((r) => r.present.some(Boolean));
   if (rows.length === 0 || columns.length === 0) return null;
-  const LABEL_W = labelWidth(rows.map((r) => r.label));
   const width = LABEL_W + columns.length * COL_W;
   const height = HEAD_H + rows.length * ROW_H + 6;
   const x = (i: number) => LABEL_W + i * COL_W + COL_W / 2;
@@ -48,7 +59,11 @@ export function themeChart(timeline: ThemeTimeline, formatDate: (d: Date) => str
   ${rows.map(
     (r, j) => html`<g>
     <rect x="0" y="${HEAD_H + j * ROW_H}" width="${width}" height="${ROW_H}" class="${j % 2 ? "odd" : "even"}"></rect>
-    <text x="8" y="${y(j) + 4.5}" class="row">${r.label}</text>
+    ${(() => {
+      const lines = wrap(r.label);
+      const top = y(j) + 4.5 - ((lines.length - 1) * 15) / 2;
+      return html`<text x="6" y="${top}" class="row">${lines.map((l, k) => html`<tspan x="6" y="${top + k * 15}">${l}</tspan>`)}</text>`;
+    })()}
     ${columns.map((c, i) =>
       !c.answered
         ? html`<text x="${x(i)}" y="${y(j) + 4.5}" text-anchor="middle" class="none">–</text>`
