@@ -303,19 +303,26 @@ async function enrolRound(tx: Tx, ctx: Ctx, round: readonly Item[], now: Date, s
   await endLiveTracks(tx, superseding, "superseded", "new outcome", now);
 
   // 4. The interviews, enrolments and first messages, in one statement.
+  // Every item of a batch is enrolled at the same instant: the first step's time depends only on
+  // the track, the time zone and the program's window, so it is computed once per combination.
+  const dues = new Map<string, Date | null>();
+  const firstDue = (outcome: InterviewInput["outcome"], c: Checked) => {
+    const tz = c.timezone ?? "UTC";
+    const key = `${outcome} ${tz} ${c.sendWindowStart} ${c.sendWindowEnd} ${c.sendWeekdays}`;
+    if (!dues.has(key)) {
+      const window = programWindow({
+        sendWindowStart: c.sendWindowStart ?? 9,
+        sendWindowEnd: c.sendWindowEnd ?? 18,
+        sendWeekdays: c.sendWeekdays ?? [],
+      });
+      dues.set(key, dueAtForStep(outcome, 0, now, tz, ctx.config.DRIP_SPEEDUP, window));
+    }
+    return dues.get(key) ?? null;
+  };
   const rows = starting.map(({ item, c }) => {
     const input = item.input;
     const first = stepAt(input.outcome, 0);
-    const window = programWindow(
-      c.sendWindowStart === null
-        ? null
-        : {
-            sendWindowStart: c.sendWindowStart,
-            sendWindowEnd: c.sendWindowEnd ?? 18,
-            sendWeekdays: c.sendWeekdays ?? [],
-          },
-    );
-    const dueAt = dueAtForStep(input.outcome, 0, now, c.timezone ?? "UTC", ctx.config.DRIP_SPEEDUP, window);
+    const dueAt = firstDue(input.outcome, c);
     const enrollmentId = randomUUID();
     return {
       item,

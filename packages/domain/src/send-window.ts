@@ -12,14 +12,23 @@ export interface SendWindow {
 
 export const DEFAULT_SEND_WINDOW: SendWindow = { startHour: 9, endHour: 18, weekdays: [1, 2, 3, 4, 5] };
 
+/** Zones already checked: building a DateTimeFormat costs more than the rest of validating an API request. */
+const knownZones = new Map<string, boolean>();
+
 export function isValidTimeZone(tz: string): boolean {
   if (!tz || tz.length > 64) return false;
+  const known = knownZones.get(tz);
+  if (known !== undefined) return known;
+  let valid: boolean;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: tz });
-    return true;
+    valid = true;
   } catch {
-    return false;
+    valid = false;
   }
+  // Bounded: arbitrary strings from requests must not grow it without end.
+  if (knownZones.size < 2000) knownZones.set(tz, valid);
+  return valid;
 }
 
 interface LocalParts {
