@@ -2,8 +2,8 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { actOnCandidate, candidateTimeline, ERASURE_KEEPS, listCandidates } from "@rebound/core";
 import type { AdminEnv } from "../../admin/env.js";
 import { adminSecurity, canRead, canWrite } from "../../admin/session.js";
-import { ErrorSchema, json, validationHook } from "../../errors.js";
-import { adminErrors, candidateParams, cohortParams, iso } from "./schemas.js";
+import { ErrorSchema, validationHook } from "../../errors.js";
+import { jsonOf, adminErrors, candidateParams, cohortParams, iso } from "./schemas.js";
 
 const STATUSES = ["active", "paused", "unsubscribed", "bounced", "complained", "erased"] as const;
 
@@ -107,7 +107,7 @@ export const adminCandidatesRoutes = new OpenAPIHono<AdminEnv>({ defaultHook: va
       middleware: [canRead] as const,
       request: { params: cohortParams, query: ListQuery },
       responses: {
-        200: json(
+        200: jsonOf(
           z.object({
             candidates: z.array(CandidateRowSchema),
             total: z.number(),
@@ -148,7 +148,7 @@ export const adminCandidatesRoutes = new OpenAPIHono<AdminEnv>({ defaultHook: va
       security: adminSecurity,
       middleware: [canRead] as const,
       request: { params: candidateParams },
-      responses: { 200: json(TimelineSchema, "Timeline"), ...adminErrors },
+      responses: { 200: jsonOf(TimelineSchema, "Timeline"), ...adminErrors },
     }),
     async (c) => {
       const t = await candidateTimeline(c.get("ctx").db, c.get("programId"), c.req.valid("param").candidateId);
@@ -211,9 +211,9 @@ export const adminCandidatesRoutes = new OpenAPIHono<AdminEnv>({ defaultHook: va
         },
       },
       responses: {
-        200: json(z.object({ status: z.string() }), "Done; the candidate's status after it"),
+        200: jsonOf(z.object({ status: z.string() }), "Done; the candidate's status after it"),
         ...adminErrors,
-        409: json(ErrorSchema, "Not possible in the candidate's status (e.g. resuming an unsubscribed one)"),
+        409: jsonOf(ErrorSchema, "Not possible in the candidate's status (e.g. resuming an unsubscribed one)"),
       },
     }),
     async (c) => {

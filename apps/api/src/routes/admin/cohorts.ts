@@ -3,9 +3,9 @@ import { addCohort, cohortDashboard, cohortSignupUrl, findCohort, listCohorts, u
 import { cohortInputSchema } from "@rebound/domain";
 import type { AdminEnv } from "../../admin/env.js";
 import { adminSecurity, canRead, canWrite } from "../../admin/session.js";
-import { ErrorSchema, json, validationHook } from "../../errors.js";
+import { ErrorSchema, validationHook } from "../../errors.js";
 import { namedSchema } from "../../openapi-name.js";
-import { adminErrors, cohortParams as params, iso } from "./schemas.js";
+import { jsonOf, adminErrors, cohortParams as params, iso } from "./schemas.js";
 
 const AdminCohortSchema = z
   .object({
@@ -79,7 +79,7 @@ export const adminCohortsRoutes = new OpenAPIHono<AdminEnv>({ defaultHook: valid
       tags: ["admin"],
       security: adminSecurity,
       middleware: [canRead] as const,
-      responses: { 200: json(z.object({ cohorts: z.array(AdminCohortSchema) }), "Cohorts"), ...adminErrors },
+      responses: { 200: jsonOf(z.object({ cohorts: z.array(AdminCohortSchema) }), "Cohorts"), ...adminErrors },
     }),
     async (c) => {
       const { db, config } = c.get("ctx");
@@ -111,9 +111,9 @@ export const adminCohortsRoutes = new OpenAPIHono<AdminEnv>({ defaultHook: valid
         },
       },
       responses: {
-        201: json(AdminCohortSchema, "Created"),
+        201: jsonOf(AdminCohortSchema, "Created"),
         ...adminErrors,
-        409: json(ErrorSchema, "Slug taken"),
+        409: jsonOf(ErrorSchema, "Slug taken"),
       },
     }),
     async (c) => {
@@ -131,7 +131,7 @@ export const adminCohortsRoutes = new OpenAPIHono<AdminEnv>({ defaultHook: valid
       security: adminSecurity,
       middleware: [canWrite] as const,
       request: { params, body: { required: true, content: { "application/json": { schema: CohortPatch } } } },
-      responses: { 200: json(AdminCohortSchema.omit({ candidates: true, active: true }), "Updated"), ...adminErrors },
+      responses: { 200: jsonOf(AdminCohortSchema.omit({ candidates: true, active: true }), "Updated"), ...adminErrors },
     }),
     async (c) => {
       const ctx = c.get("ctx");
@@ -156,7 +156,7 @@ export const adminCohortsRoutes = new OpenAPIHono<AdminEnv>({ defaultHook: valid
       security: adminSecurity,
       middleware: [canRead] as const,
       request: { params },
-      responses: { 200: json(DashboardSchema, "Dashboard"), ...adminErrors },
+      responses: { 200: jsonOf(DashboardSchema, "Dashboard"), ...adminErrors },
     }),
     async (c) => {
       const ctx = c.get("ctx");

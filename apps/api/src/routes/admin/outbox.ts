@@ -3,8 +3,8 @@ import { getOutboxEmail, listOutbox, simulateReply } from "@rebound/core";
 import { emailSchema } from "@rebound/domain";
 import type { AdminEnv } from "../../admin/env.js";
 import { adminSecurity, canRead, canWrite } from "../../admin/session.js";
-import { ErrorSchema, json, validationHook } from "../../errors.js";
-import { adminErrors, emailParams } from "./schemas.js";
+import { ErrorSchema, validationHook } from "../../errors.js";
+import { jsonOf, adminErrors, emailParams } from "./schemas.js";
 
 const OutboxRowSchema = z
   .object({
@@ -31,7 +31,7 @@ const OutboxEmailSchema = z
   })
   .openapi("OutboxEmail");
 
-const notHere = { 404: json(ErrorSchema, "Not found, or no outbox (RESEND_API_KEY is set)") };
+const notHere = { 404: jsonOf(ErrorSchema, "Not found, or no outbox (RESEND_API_KEY is set)") };
 
 /** The local outbox (development, no RESEND_API_KEY): the program's stored mail, and replies simulated through the real inbound path. */
 export const adminOutboxRoutes = new OpenAPIHono<AdminEnv>({ defaultHook: validationHook })
@@ -50,7 +50,7 @@ export const adminOutboxRoutes = new OpenAPIHono<AdminEnv>({ defaultHook: valida
         }),
       },
       responses: {
-        200: json(
+        200: jsonOf(
           z.object({ emails: z.array(OutboxRowSchema), total: z.number(), page: z.number(), pageSize: z.number() }),
           "Emails, newest first",
         ),
@@ -77,7 +77,7 @@ export const adminOutboxRoutes = new OpenAPIHono<AdminEnv>({ defaultHook: valida
       security: adminSecurity,
       middleware: [canRead] as const,
       request: { params: emailParams },
-      responses: { 200: json(OutboxEmailSchema, "The email"), ...adminErrors, ...notHere },
+      responses: { 200: jsonOf(OutboxEmailSchema, "The email"), ...adminErrors, ...notHere },
     }),
     async (c) => {
       const { db, config } = c.get("ctx");
@@ -121,10 +121,10 @@ export const adminOutboxRoutes = new OpenAPIHono<AdminEnv>({ defaultHook: valida
         },
       },
       responses: {
-        202: json(z.object({ inboundId: z.string(), duplicate: z.boolean() }), "Queued for the inbound worker"),
+        202: jsonOf(z.object({ inboundId: z.string(), duplicate: z.boolean() }), "Queued for the inbound worker"),
         ...adminErrors,
         ...notHere,
-        409: json(ErrorSchema, "The email takes no replies"),
+        409: jsonOf(ErrorSchema, "The email takes no replies"),
       },
     }),
     async (c) => {

@@ -21,3 +21,9 @@ const id = (name: string) =>
 export const cohortParams = z.object({ cohortId: id("cohortId") });
 export const candidateParams = z.object({ candidateId: id("candidateId") });
 export const emailParams = z.object({ emailId: id("emailId") });
+
+/** A typed JSON response entry (unlike errors.ts' `json`, it keeps the schema's type, which the app's client reads). */
+export const jsonOf = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});

@@ -2,8 +2,8 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { describeAdmin, setFirstPassword } from "@rebound/core";
 import type { AdminEnv } from "../../admin/env.js";
 import { adminSecurity, requireSignedIn } from "../../admin/session.js";
-import { ErrorSchema, json, validationHook } from "../../errors.js";
-import { adminErrors } from "./schemas.js";
+import { ErrorSchema, validationHook } from "../../errors.js";
+import { jsonOf, adminErrors } from "./schemas.js";
 
 const RoleSchema = z.enum(["owner", "coach", "viewer"]);
 const SessionSchema = z
@@ -34,7 +34,7 @@ export const sessionRoutes = new OpenAPIHono<AdminEnv>({ defaultHook: validation
       tags: ["admin"],
       security: adminSecurity,
       middleware: [requireSignedIn] as const,
-      responses: { 200: json(SessionSchema, "The signed-in admin"), ...adminErrors },
+      responses: { 200: jsonOf(SessionSchema, "The signed-in admin"), ...adminErrors },
     }),
     async (c) => {
       const s = await describeAdmin(c.get("ctx"), c.get("admin"));
@@ -60,9 +60,9 @@ export const sessionRoutes = new OpenAPIHono<AdminEnv>({ defaultHook: validation
         },
       },
       responses: {
-        200: json(z.object({ status: z.literal("password_set") }), "Set"),
+        200: jsonOf(z.object({ status: z.literal("password_set") }), "Set"),
         ...adminErrors,
-        409: json(ErrorSchema, "Already has one"),
+        409: jsonOf(ErrorSchema, "Already has one"),
       },
     }),
     async (c) => {
