@@ -72,7 +72,8 @@ for (const [device, viewport] of [
   ["phone", { width: 390, height: 844 }],
   ["laptop", { width: 1280, height: 800 }],
 ] as const) {
-  const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
+  // The device says Paris; the candidate is saved as UTC: the preference page should offer Paris.
+  const page = await browser.newPage({ viewport, deviceScaleFactor: 1, timezoneId: "Europe/Paris" });
   const errors: string[] = [];
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(m.text());
@@ -86,6 +87,16 @@ for (const [device, viewport] of [
       const clip = { x: 0, y, width: viewport.width, height: Math.min(viewport.height, height - y) };
       await page.screenshot({ path: `${out}${name}-${device}-${n}.png`, clip, fullPage: true });
     }
+  }
+  if (device === "laptop") {
+    // The one script, under the page's nonce CSP: offers the device's zone and saves it in one click.
+    await page.goto(`${base}${prefs}`);
+    const offered = await page.locator("#tz-detected").isVisible();
+    await page.click("#tz-use");
+    await page.waitForURL(/saved=timezone/);
+    const saved = await world.ctx.db.candidate.findUniqueOrThrow({ where: { id: candidateId } });
+    console.log(`time-zone hint shown: ${offered}; saved zone after one click: ${saved.timezone}`);
+    await page.screenshot({ path: `${out}preferences-after-zone-${device}.png`, fullPage: true });
   }
   await page.setContent(analysisEmail);
   await page.screenshot({ path: `${out}analysis-email-${device}.png`, fullPage: true });

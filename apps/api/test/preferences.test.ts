@@ -106,7 +106,6 @@ describe("the preference page", () => {
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("referrer-policy")).toBe("no-referrer");
     const page = await res.text();
-    expect(page).not.toMatch(/<script/i);
     const select = page.slice(
       page.indexOf('<select name="timezone"'),
       page.indexOf("</select>", page.indexOf('name="timezone"')),
@@ -119,6 +118,29 @@ describe("the preference page", () => {
     expect(select).toContain('<option value="UTC">');
     expect(select.match(/value="Asia\/Kolkata"/g)).toHaveLength(1);
     expect(select.match(/ selected/g)).toHaveLength(1);
+  });
+
+  it("runs one script, allowed only by this response's nonce, that offers the device's time zone", async () => {
+    const { candidateId, email } = await enrol(world, { timezone: "Asia/Kolkata" });
+    const get = () => world.app.request(linkFor(candidateId));
+    const res = await get();
+    const csp = res.headers.get("content-security-policy") ?? "";
+    const nonce = /script-src 'nonce-([A-Za-z0-9+/=]{16,})'/.exec(csp)?.[1];
+    expect(nonce).toBeDefined();
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain("unsafe-inline' 'nonce");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe/);
+    const page = await res.text();
+    const scripts = [...page.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]?.[1]).toBe(` nonce="${nonce}"`);
+    // Constant text: nothing of the candidate's is written into the script.
+    expect(scripts[0]?.[2]).not.toContain("Kolkata");
+    expect(scripts[0]?.[2]).not.toContain(email);
+    expect(page).toContain('<p id="tz-detected" class="notice" hidden>');
+    // A new nonce for every response.
+    const again = (await get()).headers.get("content-security-policy");
+    expect(again).not.toBe(csp);
   });
 
   it("sets the candidate's own send window, shows it, and goes back to the program's", async () => {

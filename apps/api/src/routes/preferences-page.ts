@@ -1,5 +1,5 @@
 import type { candidatePreferences } from "@rebound/core";
-import { html } from "hono/html";
+import { html, raw } from "hono/html";
 
 /** The HTML of the preference page (/preferences/<token>); the route hands it the candidate's settings. */
 
@@ -23,6 +23,7 @@ fieldset{border:0;padding:0;margin:.6rem 0}legend{font-weight:600;margin-bottom:
 .hours{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem}.hours label{display:inline;margin:0}
 .row{display:flex;flex-wrap:wrap;gap:.6rem;align-items:center}
 button.secondary{background:#fff;color:#1f2933;border:1px solid #9aa5b1}
+#tz-detected button{padding:.25rem .8rem;margin-left:.3rem}
 button.danger{background:#9b1c1c}
 `;
 
@@ -66,7 +67,28 @@ const hourOptions = (from: number, to: number, selected: number) =>
     (h) => html`<option value="${h}"${h === selected ? html` selected` : ""}>${hour(h)}</option>`,
   );
 
-export function preferencesPage(p: Prefs, action: string, notice: string | null) {
+/**
+ * The one script of the candidate pages, allowed by a per-response nonce: it reads the device's time
+ * zone (which no server can see) and, when it differs from the saved one, offers it. Constant text:
+ * nothing of the candidate's is written into it. Without it the page works the same, by hand.
+ */
+const DETECT_ZONE = `(function () {
+  var zone;
+  try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { return; }
+  var select = document.getElementById("timezone");
+  var hint = document.getElementById("tz-detected");
+  if (!zone || !select || !hint || select.value === zone) return;
+  var known = Array.prototype.some.call(select.options, function (o) { return o.value === zone; });
+  if (!known) return;
+  document.getElementById("tz-name").textContent = zone.replace(/_/g, " ").replace(/\\//g, " / ");
+  hint.hidden = false;
+  document.getElementById("tz-use").addEventListener("click", function () {
+    select.value = zone;
+    select.form.requestSubmit();
+  });
+})();`;
+
+export function preferencesPage(p: Prefs, action: string, notice: string | null, nonce: string) {
   const state =
     p.status === "paused"
       ? `paused${p.pausedUntil ? ` until ${p.pausedUntil.toISOString().slice(0, 10)}` : ""}`
@@ -95,8 +117,12 @@ export function preferencesPage(p: Prefs, action: string, notice: string | null)
         : html`<section class="card"><p>You are unsubscribed. To start again, sign up once more from your career centre's link.</p></section>`
     }
     <section class="card"><h2>Your time zone</h2>
-      <p class="small">Emails arrive by your local clock. Choose the place nearest you that shares your time. This page runs no scripts, so it cannot read the time zone from your device; your current one is listed first.</p>
-      ${form("timezone", html`<label for="timezone">Time zone</label><div class="row">${zonePicker(p.timezone)}<button>Save time zone</button></div>`)}
+      <p class="small">Emails arrive by your local clock. Your current time zone is listed first; otherwise choose the place nearest you that shares your time.</p>
+      ${form(
+        "timezone",
+        html`<p id="tz-detected" class="notice" hidden>This device is set to <strong id="tz-name"></strong>. <button type="button" id="tz-use" class="secondary">Use it</button></p>
+        <label for="timezone">Time zone</label><div class="row">${zonePicker(p.timezone)}<button>Save time zone</button></div>`,
+      )}
     </section>
     <section class="card"><h2>When emails arrive</h2>
       <p class="small">Now: ${windowText(p.window)}, ${zoneLabel(p.timezone)} time.${p.ownWindow ? "" : " This is your program's usual window."}</p>
@@ -113,5 +139,6 @@ export function preferencesPage(p: Prefs, action: string, notice: string | null)
       )}
       ${p.ownWindow ? form("window-default", html`<button class="secondary">Go back to the program's window (${windowText(p.programWindow)})</button>`) : ""}
     </section>
+    <script nonce="${nonce}">${raw(DETECT_ZONE)}</script>
     ${live ? html`<section class="card"><h2>Stop all emails</h2>${form("unsubscribe", html`<button class="danger">Unsubscribe from all emails</button>`)}</section>` : ""}`;
 }

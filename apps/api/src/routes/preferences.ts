@@ -8,6 +8,7 @@ import {
   setCandidateTimezone,
   stopCandidate,
 } from "@rebound/core";
+import { randomBytes } from "node:crypto";
 import { type Context, Hono } from "hono";
 import { html } from "hono/html";
 import type { PlainRouteDoc } from "../documented.js";
@@ -60,6 +61,10 @@ const SAVED: Record<string, string> = {
 
 type C = Context<ApiEnv>;
 
+/** The candidate pages' policy (app.ts), plus one script by nonce. */
+const pageCspWithScript = (nonce: string) =>
+  `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
+
 function refuse(c: C, back: string, message: string) {
   return c.html(
     page(
@@ -88,8 +93,11 @@ export const preferencesRoutes = new Hono<ApiEnv>()
     if (!candidate) return c.html(expired, 404);
     const prefs = await candidatePreferences(ctx, candidate.id);
     const notice = SAVED[c.req.query("saved") ?? ""] ?? null;
+    // This page alone runs a script (it offers the device's time zone): allowed by this response's nonce only.
+    const nonce = randomBytes(16).toString("base64");
+    c.header("Content-Security-Policy", pageCspWithScript(nonce));
     return c.html(
-      page("Your email preferences", preferencesPage(prefs, `/preferences/${token}`, notice), false, PREFS_CSS),
+      page("Your email preferences", preferencesPage(prefs, `/preferences/${token}`, notice, nonce), false, PREFS_CSS),
     );
   })
   .post("/preferences/:token", async (c) => {
