@@ -1,6 +1,7 @@
 import { prepareTemplateDatabase } from "@rebound/testkit";
 import { analysisFigures } from "./analysis-figures.js";
 import { dripBench } from "./drip-bench.js";
+import { importBench } from "./import-bench.js";
 import { inboundBench, parseBench } from "./inbound-bench.js";
 
 // `pnpm bench [drip count] [inbound count]`: prints figures; it asserts only that nothing was lost or duplicated.
@@ -9,12 +10,23 @@ if (process.argv[2] === "inbound-parse") {
   await parseBench();
   process.exit(0);
 }
+// `pnpm bench import [rows]`: only the CSV import figure (a 20,000-row file by default).
+if (process.argv[2] === "import") {
+  const drop = await prepareTemplateDatabase();
+  try {
+    await importBench(Number(process.argv[3] ?? 20_000));
+  } finally {
+    await drop();
+  }
+  process.exit(0);
+}
 const dripCount = Number(process.argv[2] ?? 10_000);
 const inboundCount = Number(process.argv[3] ?? 3_000);
 const dropTemplate = await prepareTemplateDatabase();
 try {
   await dripBench(dripCount);
   await inboundBench(inboundCount);
+  await importBench(20_000);
   await parseBench();
   await analysisFigures();
 } finally {

@@ -4,7 +4,7 @@ import { type InterviewInput, isUuid } from "@rebound/domain";
 import { jobIds } from "@rebound/queue";
 import { type Actor, audit } from "../audit.js";
 import type { AppContext } from "../context.js";
-import { type Consent, enrolInterview } from "../enrol.js";
+import { type Consent, enrolMany } from "../enrol.js";
 import { AppError, notFound } from "../errors.js";
 import { suppressionReasons } from "../suppression.js";
 import { type ColumnMapping, importRows, IMPORT_COLUMNS, surveyCsv, assertUtf8 } from "./csv-rows.js";
@@ -21,9 +21,7 @@ export interface ImportError {
 }
 
 /** Rows enrolled between two progress writes: small enough for a moving progress bar, big enough to batch queries. */
-export const IMPORT_CHUNK_ROWS = 250;
-/** Rows of one chunk enrolled at the same time (each is its own transaction: a row is whole or absent). */
-const ROW_CONCURRENCY = 8;
+export const IMPORT_CHUNK_ROWS = 500;
 
 export interface NewImport {
   cohortSlug: string;
@@ -219,7 +217,8 @@ interface Pending {
 
 /**
  * The import job. Rows are read in order from the stored file and enrolled a chunk at a time,
- * each row in its own transaction (whole or absent), and the progress is written after each
+ * the chunk in one transaction of enrolMany where each row is answered on its own (a refused row
+ * writes nothing: whole or absent), and the progress is written after each
  * chunk. A retried or resumed job starts after the last row written; the rows before it are
  * read again only to know which addresses the file already had. A row is not enrolled when it
  * is malformed or invalid, repeats an address of an earlier row, is an address that
@@ -293,16 +292,28 @@ async function runImport(ctx: Ctx, importId: string, hooks: ImportJobHooks): Pro
   let done = resume;
   const seen = new Map<string, number>();
   let chunk: { row: number; problem?: RowProblem; email: string | null; input?: InterviewInput }[] = [];
+  // Two chunks in flight: the next one is read and enrolled while the last one's progress is
+  // written, and PostgreSQL works while this process parses. Progress is still written in order.
+  let previous: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (chunk.length === 0) return;
-    await hooks.heartbeat?.();
-    const tally = await enrolChunk(ctx, { importId, programId: program, startedAt: claimed.startedAt, consent }, chunk);
-    // Written only over the progress this attempt started from: two attempts never both count a chunk.
-    if (!(await recordProgress(ctx.db, importId, tally, done))) {
-      throw new ImportOvertakenError(`another attempt of import ${importId} moved on; this one stops`);
-    }
-    done += tally.processed;
+    const rows = chunk;
     chunk = [];
+    await hooks.heartbeat?.();
+    const enrolled = enrolChunk(ctx, { importId, programId: program, startedAt: claimed.startedAt, consent }, rows);
+    const before = previous;
+    const written = (async () => {
+      const tally = await enrolled;
+      await before;
+      // Written only over the progress this attempt started from: two attempts never both count a chunk.
+      if (!(await recordProgress(ctx.db, importId, tally, done))) {
+        throw new ImportOvertakenError(`another attempt of import ${importId} moved on; this one stops`);
+      }
+      done += tally.processed;
+    })();
+    written.catch(() => {}); // awaited below or by the next chunk; a failure is not unhandled meanwhile
+    previous = written;
+    await before;
   };
   for await (const item of importRows(claimed.body, claimed.mapping)) {
     const already = item.row <= resume;
@@ -332,6 +343,7 @@ async function runImport(ctx: Ctx, importId: string, hooks: ImportJobHooks): Pro
     if (chunk.length >= IMPORT_CHUNK_ROWS) await flush();
   }
   await flush();
+  await previous;
   await hooks.heartbeat?.();
   if (await finishImport(ctx, importId, done)) return "completed";
   const now = await ctx.db.csvImport.findUnique({ where: { id: importId }, select: { status: true } });
@@ -354,31 +366,28 @@ async function enrolChunk(
     else skip(r.row, r.email, r.problem ?? { code: "invalid", message: "this row is not valid" });
   }
   const known = await knownAddresses(ctx, job, valid);
-  const toEnrol: (Pending & { existing: boolean })[] = [];
+  const toEnrol: Pending[] = [];
   for (const p of valid) {
     const k = known.get(p.input.email);
     if (k?.stopped) skip(p.row, p.input.email, k.stopped);
     else if (k?.sameInterview === "unchanged") tally.skipped++;
     else if (k?.sameInterview === "this-import") k.createdHere ? tally.created++ : tally.updated++;
-    else toEnrol.push({ ...p, existing: Boolean(k?.candidateId) });
+    else toEnrol.push(p);
   }
-  let next = 0;
-  const work = async () => {
-    for (let i = next++; i < toEnrol.length; i = next++) {
-      const p = toEnrol[i] as (typeof toEnrol)[number];
-      try {
-        await enrolInterview(ctx, job.programId, p.input, {
-          source: `import:${job.importId}`,
-          consent: job.consent(ctx.clock.now()),
-        });
-        p.existing ? tally.updated++ : tally.created++;
-      } catch (err) {
-        if (!(err instanceof AppError)) throw err;
-        skip(p.row, p.input.email, stoppedProblem(err.code) ?? { code: err.code, message: err.message });
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(ROW_CONCURRENCY, toEnrol.length) }, work));
+  // One transaction for the chunk's rows, each answered on its own: a refused row writes nothing.
+  const results = await enrolMany(
+    ctx,
+    job.programId,
+    toEnrol.map((p) => p.input),
+    { source: `import:${job.importId}`, consent: job.consent(ctx.clock.now()) },
+  );
+  results.forEach((r, i) => {
+    const p = toEnrol[i] as (typeof toEnrol)[number];
+    if (!r.ok) skip(p.row, p.input.email, stoppedProblem(r.code) ?? { code: r.code, message: r.message });
+    else if (r.change === "unchanged") tally.skipped++;
+    else if (r.change === "created") tally.created++;
+    else tally.updated++;
+  });
   tally.processed = rows.length;
   tally.errors.sort((a, b) => a.row - b.row);
   return tally;
