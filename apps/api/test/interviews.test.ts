@@ -55,8 +55,8 @@ describe("POST /v1/interviews", () => {
     });
     const messages = await env.ctx.db.message.findMany({ where: { enrollmentId: out.enrollmentId } });
     expect(messages.map((m) => [m.step, m.status])).toEqual([["process", "scheduled"]]);
-    const job = await env.ctx.queues.drip.getJob(`drip-${out.enrollmentId}-process`);
-    expect(job?.data).toEqual({ enrollmentId: out.enrollmentId, step: "process", messageId: messages[0]?.id });
+    const job = await env.ctx.queues.drip.getJob(messages[0]?.id ?? "");
+    expect(job?.data).toEqual({ messageId: messages[0]?.id });
   });
 
   it("honours Idempotency-Key: same key and body give the same result and one enrolment", async () => {

@@ -17,7 +17,7 @@ import {
 import type { Analyser } from "@rebound/domain";
 import { InboundParseError } from "@rebound/inbound";
 import { createResendReader, PermanentSendError } from "@rebound/mail";
-import { type Job, parseJob, QUEUE_NAMES, RECONCILER_ID, RETENTION_ID, Worker } from "@rebound/queue";
+import { DRIP_WORKER_KEEP, type Job, parseJob, QUEUE_NAMES, RECONCILER_ID, RETENTION_ID, Worker } from "@rebound/queue";
 
 export interface WorkerOptions {
   dripConcurrency?: number;
@@ -86,6 +86,8 @@ export async function startWorkers(ctx: AppContext, opts: WorkerOptions = {}): P
       prefix,
       concurrency: opts.dripConcurrency ?? 500,
       lockDuration,
+      // Drip jobs carry no removal options (bytes per live track): the worker removes them.
+      ...DRIP_WORKER_KEEP,
       stalledInterval: Math.max(1000, Math.floor(lockDuration / 2)),
     },
   );

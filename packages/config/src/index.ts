@@ -50,10 +50,17 @@ const schema = z.object({
   DRIP_SPEEDUP: z.coerce.number().min(1).default(1),
   RECONCILE_EVERY_MS: z.coerce.number().int().min(200).default(15_000),
   WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  /**
+   * Prefix of every Redis key of Rebound. In braces it is a Redis Cluster hash tag: every key
+   * (BullMQ's multi-key scripts need it) hashes to one slot.
+   */
   QUEUE_PREFIX: z
     .string()
-    .regex(/^[a-zA-Z0-9_-]+$/)
-    .default("rebound"),
+    .regex(
+      /^(\{[a-zA-Z0-9_-]+\}|[a-zA-Z0-9_-]+)$/,
+      "QUEUE_PREFIX must be letters, digits, _ or -, optionally in {braces}",
+    )
+    .default("{rebound}"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   /** GET /metrics answers only with this bearer token; without it, /metrics is off. */
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),

@@ -68,7 +68,7 @@ export async function reconcile(ctx: Ctx, lookAheadMs: number): Promise<{ requeu
   const emails = due.filter((m) => m.kind !== "drip");
   let retried = 0;
   for (const j of drips.filter((d) => d.delay < -OVERDUE_MS).slice(0, MAX_FAILED_CHECKS)) {
-    if ((await reviveFailed(ctx.queues.drip, jobIds.drip(j.data.enrollmentId, j.data.step))) === "retried") retried++;
+    if ((await reviveFailed(ctx.queues.drip, jobIds.drip(j.data.messageId))) === "retried") retried++;
   }
   for (let i = 0; i < drips.length; i += 1000) await ctx.queues.addDrips(drips.slice(i, i + 1000));
   for (const m of emails.slice(0, MAX_FAILED_CHECKS)) {

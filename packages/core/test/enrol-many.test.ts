@@ -74,7 +74,7 @@ describe("enrolMany: one answer per item, a bad item never fails its batch-mates
     ).toBe(3);
     for (const r of enrolled) {
       const message = await db().message.findFirstOrThrow({ where: { enrollmentId: r.enrollmentId } });
-      const job = await world.ctx.queues.drip.getJob(`drip-${r.enrollmentId}-${message.step}`);
+      const job = await world.ctx.queues.drip.getJob(message.id);
       expect(job?.data.messageId).toBe(message.id);
     }
   });

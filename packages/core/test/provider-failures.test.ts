@@ -20,8 +20,11 @@ beforeEach(async () => {
 const db = () => world.ctx.db;
 
 /** Candidates whose first step is due now, as drip items. */
-async function dueFirstSteps(n: number, program = world.programId): Promise<(DripItem & { email: string })[]> {
-  const out: (DripItem & { email: string })[] = [];
+async function dueFirstSteps(
+  n: number,
+  program = world.programId,
+): Promise<(DripItem & { enrollmentId: string; email: string })[]> {
+  const out: (DripItem & { enrollmentId: string; email: string })[] = [];
   for (let i = 0; i < n; i++) {
     const c = await world.createCandidate({ programId: program, email: `${unique("due")}@example.com` });
     const m = await db().message.findFirstOrThrow({ where: { enrollmentId: c.enrollmentId } });

@@ -1,4 +1,5 @@
 import { pauseCandidate, reconcile, resumeCandidate, stopCandidate } from "@rebound/core";
+import { jobIds } from "@rebound/queue";
 import { createWorld, TestClock, unique, type World } from "@rebound/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -37,7 +38,7 @@ describe("resume respects the send window", () => {
     const e = await db().enrollment.findUniqueOrThrow({ where: { id: c.enrollmentId } });
     expect(e.nextDueAt?.toISOString()).toBe(m.dueAt.toISOString());
     // The job is queued for then, not now.
-    const job = await world.ctx.queues.drip.getJob(`drip-${c.enrollmentId}-${m.step}`);
+    const job = await world.ctx.queues.drip.getJob(jobIds.drip(m.id));
     expect(job?.delay).toBe(m.dueAt.getTime() - clock.now().getTime());
   });
 

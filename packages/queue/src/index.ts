@@ -18,8 +18,20 @@ export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 const uuid = z.uuid();
 
 export const jobSchemas = {
-  /** A drip message whose step is due. */
-  drip: z.object({ enrollmentId: uuid, step: z.string().regex(/^[a-z-]+$/), messageId: uuid }).strict(),
+  /**
+   * A drip message whose step is due. Only its id is stored (a delayed job per live track is
+   * most of Redis's memory); jobs queued before carry the enrolment and step too.
+   */
+  drip: z
+    .object({
+      messageId: uuid,
+      enrollmentId: uuid.optional(),
+      step: z
+        .string()
+        .regex(/^[a-z-]+$/)
+        .optional(),
+    })
+    .strict(),
   /** An inbound message stored in `InboundMessage`, to parse and turn into a reflection. */
   inbound: z.object({ inboundId: uuid }).strict(),
   /** An event-driven email (analysis, signup confirmation, notice) whose Message row is scheduled. */
@@ -37,7 +49,8 @@ export function parseJob<Q extends QueueName>(queue: Q, data: unknown): JobData<
 
 /** BullMQ job ids may not contain ':'; derived ids make a second add a no-op. */
 export const jobIds = {
-  drip: (enrollmentId: string, step: string) => `drip-${enrollmentId}-${step}`,
+  /** A message is one step of one enrolment (unique in PostgreSQL): its id is the job's. */
+  drip: (messageId: string) => messageId,
   inbound: (inboundId: string) => `inbound-${inboundId}`,
   email: (messageId: string) => `email-${messageId}`,
   import: (importId: string) => `import-${importId}`,
@@ -55,12 +68,25 @@ export function createRedis(url: string, opts: { forWorker?: boolean } = {}): Re
   });
 }
 
+const RETRIES: QueueOptions["defaultJobOptions"] = { attempts: 8, backoff: { type: "exponential", delay: 1000 } };
+/** Finished jobs kept for the dashboard and the reconciler, bounded in count and age. */
+const KEEP_COMPLETED = { age: 3600, count: 1000 };
+const KEEP_FAILED = { age: 7 * 86_400, count: 1000 };
 const DEFAULT_JOB_OPTIONS: QueueOptions["defaultJobOptions"] = {
-  attempts: 8,
-  backoff: { type: "exponential", delay: 1000 },
-  removeOnComplete: { count: 1000 },
-  removeOnFail: { count: 5000 },
+  ...RETRIES,
+  removeOnComplete: KEEP_COMPLETED,
+  removeOnFail: KEEP_FAILED,
 };
+
+/**
+ * What the drip worker removes once a job is over. Drip jobs carry no removal options of their
+ * own (every byte of a delayed job counts, times every live track): the worker applies these.
+ * A finished drip job frees its id at once, so a resumed or re-sent step can be queued again.
+ */
+export const DRIP_WORKER_KEEP = { removeOnComplete: { count: 0 }, removeOnFail: KEEP_FAILED };
+
+/** BullMQ's event stream (read by dashboards, not by Rebound) is trimmed to about this many entries per queue. */
+const EVENTS_MAX_LEN = 1000;
 
 export interface Queues {
   drip: Queue<JobData<"drip">>;
@@ -78,24 +104,36 @@ export interface Queues {
    * drip job frees its id at once: a step that ran while its candidate was paused must be
    * re-addable on resume (a re-run after a send finds the message sent and sends nothing).
    */
-  addDrips(jobs: { data: JobData<"drip">; delay: number }[]): Promise<void>;
+  addDrips(jobs: { data: DripRef; delay: number }[]): Promise<void>;
   /** Like addDrips, but a job already waiting for another time is moved to the new one (a resume). */
-  rescheduleDrips(jobs: { data: JobData<"drip">; delay: number }[]): Promise<void>;
+  rescheduleDrips(jobs: { data: DripRef; delay: number }[]): Promise<void>;
   close(): Promise<void>;
 }
 
+/** A drip step to queue: its message (callers may name the enrolment and step; only the message id is stored). */
+export interface DripRef {
+  messageId: string;
+  enrollmentId?: string;
+  step?: string;
+}
+
+/**
+ * The queues of the job catalog. `prefix` is QUEUE_PREFIX: in braces (the default, `{rebound}`)
+ * it is a Redis Cluster hash tag, so every key of every queue lands in one slot, as BullMQ's
+ * multi-key scripts require.
+ */
 export function createQueues(connection: ConnectionOptions, prefix: string): Queues {
-  const make = <T>(name: QueueName) =>
-    new Queue<T>(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  const make = <T>(name: QueueName, defaultJobOptions = DEFAULT_JOB_OPTIONS) =>
+    new Queue<T>(name, { connection, prefix, defaultJobOptions, streams: { events: { maxLen: EVENTS_MAX_LEN } } });
   const queues = {
-    drip: make<JobData<"drip">>("drip"),
+    drip: make<JobData<"drip">>("drip", RETRIES),
     email: make<JobData<"email">>("email"),
     inbound: make<JobData<"inbound">>("inbound"),
     import: make<JobData<"import">>("import"),
     maintenance: make<JobData<"maintenance">>("maintenance"),
   };
   const ids = {
-    drip: (d: JobData<"drip">) => jobIds.drip(d.enrollmentId, d.step),
+    drip: (d: DripRef) => jobIds.drip(d.messageId),
     inbound: (d: JobData<"inbound">) => jobIds.inbound(d.inboundId),
     email: (d: JobData<"email">) => jobIds.email(d.messageId),
     import: (d: JobData<"import">) => jobIds.import(d.importId),
@@ -116,24 +154,20 @@ export function createQueues(connection: ConnectionOptions, prefix: string): Que
       if (jobs.length === 0) return;
       await queues.drip.addBulk(
         jobs.map(({ data, delay }) => {
-          const payload = parseJob("drip", data);
-          return {
-            name: "drip",
-            data: payload,
-            opts: { jobId: ids.drip(payload), delay: Math.max(0, delay), removeOnComplete: true },
-          };
+          const payload = parseJob("drip", { messageId: data.messageId });
+          return { name: "drip", data: payload, opts: { jobId: ids.drip(payload), delay: Math.max(0, delay) } };
         }),
       );
     },
     async rescheduleDrips(jobs) {
       const missing: typeof jobs = [];
       for (const j of jobs) {
-        const existing = await queues.drip.getJob(ids.drip(parseJob("drip", j.data)));
+        const existing = await queues.drip.getJob(ids.drip(j.data));
         if (existing && (await existing.isDelayed())) await existing.changeDelay(Math.max(0, j.delay));
         else if (!existing || (await existing.isCompleted()) || (await existing.isFailed())) missing.push(j);
       }
       if (missing.length) {
-        for (const j of missing) await queues.drip.remove(ids.drip(parseJob("drip", j.data))).catch(() => 0);
+        for (const j of missing) await queues.drip.remove(ids.drip(j.data)).catch(() => 0);
         await this.addDrips(missing);
       }
     },
