@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["apps/*/test/**/*.test.ts", "packages/{db,mail,queue,core,testkit}/test/**/*.test.ts"],
-          exclude: ["apps/worker/test/faults/**", "**/node_modules/**"],
+          exclude: ["apps/worker/test/faults/**", "apps/admin/test/**", "**/node_modules/**"],
           environment: "node",
           globalSetup: ["packages/testkit/src/global-setup.ts"],
           testTimeout: 60_000,
@@ -28,6 +28,22 @@ export default defineConfig({
           // Integration files each own a database and a queue prefix; two at a time fits 2 cores.
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        // The admin app in Chromium against the real API, worker, PostgreSQL and Redis; after integration.
+        resolve: { alias: { "@rebound/testkit": testkit } },
+        test: {
+          name: "browser",
+          include: ["apps/admin/test/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["packages/testkit/src/global-setup.ts", "apps/admin/test/build-admin.ts"],
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
+          // Pages answer within a second or two, more on a loaded machine: polls wait, never sleep.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
+          maxWorkers: 1,
+          sequence: { groupOrder: 2 },
         },
       },
       {
@@ -41,7 +57,7 @@ export default defineConfig({
           testTimeout: 300_000,
           hookTimeout: 120_000,
           maxWorkers: 1,
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 3 },
         },
       },
     ],

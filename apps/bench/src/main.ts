@@ -1,5 +1,6 @@
 import { prepareTemplateDatabase } from "@rebound/testkit";
 import { analysisFigures } from "./analysis-figures.js";
+import { cohortStatsBench } from "./cohort-stats-bench.js";
 import { dripBench } from "./drip-bench.js";
 import { importBench } from "./import-bench.js";
 import { inboundBench, parseBench } from "./inbound-bench.js";
@@ -20,6 +21,16 @@ if (process.argv[2] === "import") {
   }
   process.exit(0);
 }
+// `pnpm bench stats [candidates]`: only the cohort statistics figure (10,000 candidates by default).
+if (process.argv[2] === "stats") {
+  const drop = await prepareTemplateDatabase();
+  try {
+    await cohortStatsBench(Number(process.argv[3] ?? 10_000));
+  } finally {
+    await drop();
+  }
+  process.exit(0);
+}
 const dripCount = Number(process.argv[2] ?? 10_000);
 const inboundCount = Number(process.argv[3] ?? 3_000);
 const dropTemplate = await prepareTemplateDatabase();
@@ -27,6 +38,7 @@ try {
   await dripBench(dripCount);
   await inboundBench(inboundCount);
   await importBench(20_000);
+  await cohortStatsBench();
   await parseBench();
   await analysisFigures();
 } finally {

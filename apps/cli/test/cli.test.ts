@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { adminAuth } from "@rebound/core";
 import { createTestEnv, type TestEnv } from "@rebound/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -37,6 +38,14 @@ describe("pnpm cli", () => {
       include: { memberships: true },
     });
     expect(admin.memberships.map((m) => m.role)).toEqual(["owner"]);
+    // The link is a better-auth magic link for that owner, leading to the set-password page; it works once.
+    const login = new URL(out.adminLoginUrl);
+    const token = login.searchParams.get("token") ?? "";
+    expect(login.searchParams.get("next")).toBe("/admin/welcome");
+    const verify = () => adminAuth(env.ctx).api.magicLinkVerify({ query: { token }, headers: new Headers() });
+    const signedIn = await verify();
+    expect(signedIn.user.email).toBe("boss@example.org");
+    await expect(verify()).rejects.toThrow();
 
     const c = await cli(["cohort", "create", "--program", out.programId, "--slug", "spring-26", "--name", "Spring 26"]);
     expect(c.code).toBe(0);

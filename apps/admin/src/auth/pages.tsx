@@ -23,9 +23,9 @@ function Centered({ children }: { children: React.ReactNode }) {
   );
 }
 
-const LINK_ERRORS: Record<string, string> = {
-  link: "That sign-in link was already used or has expired. Sign in with your password, or ask for a new link.",
-};
+/** better-auth's error codes of a spent link (INVALID_TOKEN, ...): one plain sentence for all of them. */
+const LINK_SPENT =
+  "That sign-in link was already used or has expired. Sign in with your password, or ask for a new link.";
 
 /** Sign in: email + password, or a one-time link by email. */
 export function SignInPage({ next, error }: { next?: string; error?: string }) {
@@ -33,7 +33,7 @@ export function SignInPage({ next, error }: { next?: string; error?: string }) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(error ? (LINK_ERRORS[error] ?? "Sign-in failed.") : null);
+  const [message, setMessage] = useState<string | null>(error ? LINK_SPENT : null);
   const [linkSent, setLinkSent] = useState(false);
   const target = next?.startsWith("/admin/") ? next : "/admin/";
 
@@ -154,6 +154,7 @@ export function WelcomePage() {
                 if (!mismatch) setPassword.mutate(password);
               }}
             >
+              <input type="email" name="username" autoComplete="username" value={s.user.email} readOnly hidden />
               <p className="text-sm text-slate-600">
                 The link you used works only once. Choose a password (10 characters or more) to sign in again.
               </p>

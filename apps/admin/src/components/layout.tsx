@@ -29,7 +29,7 @@ export function AppLayout() {
   return (
     <div className="min-h-screen bg-slate-50 text-slate-900">
       <Header session={s} />
-      {!s.user.hasPassword && location.pathname !== "/admin/welcome" ? (
+      {!s.user.hasPassword && location.pathname !== "/welcome" ? (
         <div className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
           <KeyRound className="mr-1 inline size-4" /> You signed in with a one-time link.{" "}
           <Link to="/welcome" className="font-medium underline">

@@ -88,7 +88,7 @@ export const authRoutes = new Hono<AdminEnv>()
     const verify = new URL(`${ctx.config.PUBLIC_URL}${AUTH_BASE_PATH}/magic-link/verify`);
     verify.searchParams.set("token", token);
     verify.searchParams.set("callbackURL", next);
-    verify.searchParams.set("errorCallbackURL", "/admin/signin?error=link");
+    verify.searchParams.set("errorCallbackURL", "/admin/signin");
     c.header("Cache-Control", "no-store");
     const res = await adminAuth(ctx).handler(new Request(verify, { headers: c.req.raw.headers }));
     return res;

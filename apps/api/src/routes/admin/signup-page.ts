@@ -82,6 +82,8 @@ ${problem ? html`<p role="alert" style="color:#b42318"><strong>Please check:</st
 </form>
 <p class="muted">We first send one email asking you to confirm. Nothing else arrives unless you press its button.</p>
 <script>${raw(TZ_SCRIPT)}</script>`,
+    false,
+    "label{display:block}input:not([type=hidden]),select{box-sizing:border-box;width:100%;margin-top:.25rem;border:1px solid #cbd2d9;border-radius:.4rem}",
   );
 
 /** The public signup page of a cohort: the form (GET) and the signup (POST), double opt-in. */
