@@ -55,6 +55,15 @@ describe("resume respects the send window", () => {
     expect(local(m.dueAt)).toBe("Tue 09:00");
   });
 
+  it("a candidate's own window (from the preference page) wins over the program's", async () => {
+    const c = await pausedCandidateWithDueStep();
+    await db().candidate.update({ where: { id: c.candidateId }, data: { sendWindowStart: 14, sendWindowEnd: 16 } });
+    clock.set("2025-12-02T08:00:00Z"); // Tuesday 09:00 in Paris: inside the program's window, not in theirs
+    await resumeCandidate(world.ctx, c.candidateId, "test");
+    const m = await db().message.findFirstOrThrow({ where: { enrollmentId: c.enrollmentId, status: "scheduled" } });
+    expect(local(m.dueAt)).toBe("Tue 14:00");
+  });
+
   it("a step planned for later than the resume keeps its own time", async () => {
     const c = await pausedCandidateWithDueStep();
     const planned = new Date("2025-12-04T10:00:00Z");

@@ -3,7 +3,7 @@ import { type CandidateStatus, candidateMachine, enrollmentMachine, stepDueAt } 
 import { type Actor, audit } from "../audit.js";
 import type { AppContext } from "../context.js";
 import { AppError, notFound } from "../errors.js";
-import { programWindow } from "../schedule.js";
+import { candidateWindow } from "../schedule.js";
 import { EVERY_PROGRAM, suppress } from "../suppression.js";
 import { endLiveTracks } from "./tracks.js";
 
@@ -83,10 +83,14 @@ export async function resumeCandidate(ctx: Ctx, candidateId: string, actor: Acto
     if (c.status !== "paused") throw new AppError(409, "not_paused", `candidate is ${c.status}`);
     await setStatus(tx, c, "active", null, now);
     const program = await tx.program.findUniqueOrThrow({ where: { id: c.programId } });
+    const own = await tx.candidate.findUniqueOrThrow({
+      where: { id: c.id },
+      select: { sendWindowStart: true, sendWindowEnd: true, sendWeekdays: true },
+    });
     const placed = stepDueAt(now, 0, {
       timezone: c.timezone,
       speedup: ctx.config.DRIP_SPEEDUP,
-      window: programWindow(program),
+      window: candidateWindow(program, { ...own, sendWeekdays: own.sendWeekdays ?? [] }),
     });
     const moved = await tx.$queryRaw<{ id: string; enrollmentId: string; step: string; dueAt: Date }[]>`
       WITH resumed AS (
