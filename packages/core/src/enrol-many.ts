@@ -253,7 +253,7 @@ async function enrolRound(tx: Tx, ctx: Ctx, round: readonly Item[], now: Date, s
   for (const item of round) {
     const c = byIdx.get(item.index);
     const slug = item.input.cohort;
-    if (!c || !c.programFound) sink.results.set(item.index, failure(404, "not_found", "program not found"));
+    if (!c?.programFound) sink.results.set(item.index, failure(404, "not_found", "program not found"));
     else if (slug && !c.cohortId) sink.results.set(item.index, failure(404, "not_found", `cohort '${slug}' not found`));
     else if (slug && c.cohortArchived)
       sink.results.set(item.index, failure(409, "cohort_archived", `cohort '${slug}' is archived`));

@@ -1,7 +1,7 @@
 import type { InterviewInput } from "@rebound/domain";
 import type { Actor } from "./audit.js";
 import type { AppContext } from "./context.js";
-import { type EnrolItemResult, type EnrolRequest, enrolRequests } from "./enrol-many.js";
+import { type EnrolItemResult, enrolRequests } from "./enrol-many.js";
 import { AppError } from "./errors.js";
 
 export { dripKey, type EnrolChange, type EnrolItemResult, type EnrolRequest, enrolRequests } from "./enrol-many.js";

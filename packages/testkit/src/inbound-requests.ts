@@ -16,7 +16,7 @@ export function postMime(
   return app.request("/inbound/mime", {
     method: "POST",
     headers: { "content-type": "message/rfc822", ...(authorization === null ? {} : { authorization }) },
-    body: raw,
+    body: typeof raw === "string" ? raw : new Uint8Array(raw),
   });
 }
 
