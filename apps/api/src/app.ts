@@ -14,6 +14,7 @@ import { confirmCommandDocs, confirmCommandRoutes } from "./routes/confirm-comma
 import { exportsRoutes } from "./routes/exports.js";
 import { healthDocs, healthRoutes } from "./routes/health.js";
 import { IMPORT_BODY_LIMIT, IMPORT_PATH, importsRoutes } from "./routes/imports.js";
+import { mountQueueDashboard, queuesDocs } from "./routes/queues.js";
 import { INBOUND_BODY_LIMIT, inboundDocs, inboundRoutes } from "./routes/inbound.js";
 import { interviewsRoutes } from "./routes/interviews.js";
 import { logDocs, logRoutes } from "./routes/log.js";
@@ -97,6 +98,7 @@ export function createApp(ctx: AppContext, opts: { admin?: Pick<AdminAppOptions,
   app.route("/", preferencesRoutes);
   app.route("/", confirmCommandRoutes);
   mountAdmin(app);
+  mountQueueDashboard(app, ctx);
   documentPlainRoutes(app.openAPIRegistry, [
     ...healthDocs,
     ...subscribeDocs,
@@ -106,6 +108,7 @@ export function createApp(ctx: AppContext, opts: { admin?: Pick<AdminAppOptions,
     ...logDocs,
     ...preferencesDocs,
     ...confirmCommandDocs,
+    ...queuesDocs,
   ]);
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

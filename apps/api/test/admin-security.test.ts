@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { createApiKey, createImport } from "@rebound/core";
 import { createTestProgram, unique } from "@rebound/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminRequests, adminWithRole, ORIGIN, signInByLink } from "./admin-support.js";
@@ -10,11 +11,13 @@ import { createWorld, enrol, type World } from "./support.js";
  * below must name every /admin/api path of the OpenAPI document: a new endpoint without a line
  * here fails the last test.
  */
-type Ids = { cohortId: string; candidateId: string; emailId: string };
+type Ids = { cohortId: string; candidateId: string; emailId: string; importId: string; keyId: string };
 interface Endpoint {
-  method: "GET" | "POST" | "PATCH";
+  method: "GET" | "POST" | "PATCH" | "DELETE";
   path: string;
   body?: unknown;
+  /** Owners only, reads included (API keys, the audit log). */
+  ownerOnly?: boolean;
 }
 const ENDPOINTS: Endpoint[] = [
   { method: "GET", path: "/admin/api/session" },
@@ -29,10 +32,32 @@ const ENDPOINTS: Endpoint[] = [
   { method: "GET", path: "/admin/api/outbox" },
   { method: "GET", path: "/admin/api/outbox/{emailId}" },
   { method: "POST", path: "/admin/api/outbox/{emailId}/reply", body: { text: "Hello" } },
+  { method: "POST", path: "/admin/api/cohorts/{cohortId}/imports", body: "email,company,outcome" },
+  { method: "GET", path: "/admin/api/imports" },
+  { method: "GET", path: "/admin/api/imports/{importId}" },
+  { method: "GET", path: "/admin/api/imports/{importId}/errors.csv" },
+  { method: "GET", path: "/admin/api/cohorts/{cohortId}/candidates.csv" },
+  { method: "GET", path: "/admin/api/cohorts/{cohortId}/stats.csv" },
+  { method: "GET", path: "/admin/api/api-keys", ownerOnly: true },
+  { method: "POST", path: "/admin/api/api-keys", body: { name: "LMS" }, ownerOnly: true },
+  { method: "DELETE", path: "/admin/api/api-keys/{keyId}", ownerOnly: true },
+  { method: "GET", path: "/admin/api/settings" },
+  { method: "PATCH", path: "/admin/api/settings", body: { senderName: "Evil" }, ownerOnly: true },
+  { method: "POST", path: "/admin/api/settings/preview", body: {} },
+  { method: "GET", path: "/admin/api/audit", ownerOnly: true },
 ];
 const fill = (path: string, ids: Ids) =>
-  path.replace("{cohortId}", ids.cohortId).replace("{candidateId}", ids.candidateId).replace("{emailId}", ids.emailId);
-const writes = ENDPOINTS.filter((e) => e.method !== "GET" && !e.path.startsWith("/admin/api/session"));
+  path
+    .replace("{cohortId}", ids.cohortId)
+    .replace("{candidateId}", ids.candidateId)
+    .replace("{emailId}", ids.emailId)
+    .replace("{importId}", ids.importId)
+    .replace("{keyId}", ids.keyId);
+/** Reads that change nothing even though they are POSTs (a preview of unsaved settings). */
+const READS_BY_POST = new Set(["/admin/api/settings/preview"]);
+const writes = ENDPOINTS.filter(
+  (e) => e.method !== "GET" && !e.path.startsWith("/admin/api/session") && !READS_BY_POST.has(e.path),
+);
 const withIds = ENDPOINTS.filter((e) => e.path.includes("{"));
 
 let world: World;
@@ -63,7 +88,13 @@ async function programIds(programId: string, apiKey: string): Promise<Ids> {
       tags: [{ name: "program", value: programId }],
     },
   });
-  return { cohortId: cohort.id, candidateId, emailId: email.id };
+  const imported = await createImport(world.env.ctx, programId, {
+    cohortSlug: cohort.slug,
+    body: new TextEncoder().encode("email,company,outcome\r\nsec@example.com,Acme,rejected\r\n"),
+    actor: "test",
+  });
+  const key = await createApiKey(world.env.ctx.db, programId, "sec", "test");
+  return { cohortId: cohort.id, candidateId, emailId: email.id, importId: imported.importId, keyId: key.id };
 }
 
 beforeAll(async () => {
@@ -95,7 +126,14 @@ describe("admin endpoints", () => {
   it("answer 404 for another program's ids, as for unknown ones", async () => {
     const req = adminRequests(world.app, owner);
     for (const e of withIds) {
-      for (const ids of [other, { cohortId: randomUUID(), candidateId: randomUUID(), emailId: randomUUID() }]) {
+      const unknown = {
+        cohortId: randomUUID(),
+        candidateId: randomUUID(),
+        emailId: randomUUID(),
+        importId: randomUUID(),
+        keyId: randomUUID(),
+      };
+      for (const ids of [other, unknown]) {
         const res = await req(e.method, fill(e.path, ids), e.body);
         expect({ e: `${e.method} ${e.path}`, status: res.status }).toEqual({
           e: `${e.method} ${e.path}`,
@@ -120,9 +158,18 @@ describe("admin endpoints", () => {
       const res = await req(e.method, fill(e.path, own), e.body);
       expect({ e: `${e.method} ${e.path}`, status: res.status }).toEqual({ e: `${e.method} ${e.path}`, status: 403 });
     }
-    for (const e of ENDPOINTS.filter((x) => x.method === "GET")) {
-      expect((await req("GET", fill(e.path, own))).status, e.path).toBe(200);
+    for (const e of ENDPOINTS.filter((x) => x.method === "GET" || READS_BY_POST.has(x.path))) {
+      const res = await req(e.method, fill(e.path, own), e.body);
+      expect(res.status, e.path).toBe(e.ownerOnly ? 403 : 200);
     }
+    // Owner-only pages refuse a coach too.
+    const coach = adminRequests(world.app, await adminWithRole(world.env, world.app, world.programId, "coach"));
+    for (const e of ENDPOINTS.filter((x) => x.ownerOnly)) {
+      expect((await coach(e.method, fill(e.path, own), e.body)).status, `coach ${e.method} ${e.path}`).toBe(403);
+    }
+    expect(
+      await world.env.ctx.db.apiKey.count({ where: { programId: world.programId, revokedAt: { not: null } } }),
+    ).toBe(0);
     expect((await world.env.ctx.db.candidate.findUniqueOrThrow({ where: { id: own.candidateId } })).status).toBe(
       "active",
     );

@@ -34,6 +34,23 @@ const schema = z.object({
   // No default: links signed with a public one could be forged. `pnpm dev` writes a random one to .env.
   APP_SECRET: z.string().min(32, "APP_SECRET must be at least 32 characters"),
   MAIL_FROM: z.string().min(3).default("Rebound <coach@rebound.localhost>"),
+  /**
+   * Domains verified with the mail provider (comma-separated) besides MAIL_FROM's own: a program
+   * may send from its own address only on one of them.
+   */
+  VERIFIED_SENDER_DOMAINS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((d) => d.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .refine(
+      (list) => list.every((d) => /^[a-z0-9.-]+\.[a-z0-9-]+$/.test(d)),
+      "VERIFIED_SENDER_DOMAINS must be domain names, comma-separated",
+    ),
   INBOUND_DOMAIN: z
     .string()
     .regex(/^[a-z0-9.-]+\.[a-z0-9-]+$/i, "INBOUND_DOMAIN must be a domain name")

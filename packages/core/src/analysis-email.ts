@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@rebound/db";
 import { renderAnalysisEmail } from "@rebound/emails";
 import type { OutgoingEmail } from "@rebound/mail";
+import { loadBrand } from "./branding.js";
 import { envelope, firstName } from "./compose.js";
 import type { AppContext } from "./context.js";
 import type { ClaimedEmail } from "./email-sender.js";
@@ -85,28 +86,33 @@ export async function buildAnalysisEmail(ctx: Ctx, message: ClaimedEmail): Promi
   if (!trigger?.text) return null;
   const review = reviewInterview(interview, interviews, reflections);
   const issuedAt = message.dueAt;
-  const content = await renderAnalysisEmail({
-    firstName: firstName(candidate.name),
-    company: interview.company,
-    role: interview.role ?? "",
-    excerpt: excerpt(trigger.text),
-    summary: review.summary,
-    themes: review.themes.map((t) => ({
-      slug: t.theme,
-      label: t.label,
-      evidence: t.evidence,
-      actions: t.actions,
-      ...(t.repeat ? { repeat: t.repeat } : {}),
-    })),
-    highPoints: review.highPoints,
-    comparison: review.comparison,
-    logUrl: logUrl(ctx.config, candidate.id, issuedAt),
-    unsubscribeUrl: unsubscribeUrl(ctx.config, candidate.id),
-    preferencesUrl: preferencesUrl(ctx.config, candidate.id, issuedAt),
-  });
+  const brand = await loadBrand(ctx.db, ctx.config, candidate.programId);
+  const content = await renderAnalysisEmail(
+    {
+      firstName: firstName(candidate.name),
+      company: interview.company,
+      role: interview.role ?? "",
+      excerpt: excerpt(trigger.text),
+      summary: review.summary,
+      themes: review.themes.map((t) => ({
+        slug: t.theme,
+        label: t.label,
+        evidence: t.evidence,
+        actions: t.actions,
+        ...(t.repeat ? { repeat: t.repeat } : {}),
+      })),
+      highPoints: review.highPoints,
+      comparison: review.comparison,
+      logUrl: logUrl(ctx.config, candidate.id, issuedAt),
+      unsubscribeUrl: unsubscribeUrl(ctx.config, candidate.id),
+      preferencesUrl: preferencesUrl(ctx.config, candidate.id, issuedAt),
+    },
+    brand,
+  );
   return envelope(
     ctx.config,
     {
+      from: brand.from,
       messageId: message.id,
       idempotencyKey: message.idempotencyKey,
       programId: candidate.programId,

@@ -1,9 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "@rebound/db";
+import { isUuid } from "@rebound/domain";
 import type { Redis } from "ioredis";
 import { type Actor, audit } from "./audit.js";
+import { actorLabels } from "./audit-log.js";
 import type { AppContext } from "./context.js";
-import { notFound } from "./errors.js";
+import { AppError, notFound } from "./errors.js";
 
 const PREFIX = "rb_live_";
 /** A verified key is trusted from memory this long at most; a revocation clears it everywhere at once. */
@@ -21,17 +23,36 @@ export interface VerifiedKey {
   prefix: string;
 }
 
-/** Keys carry 192 bits of randomness, so a plain sha256 is enough to store them. */
+/**
+ * A new program API key, shown this once: only its sha256 is stored (keys carry 192 bits of
+ * randomness, so a plain hash is enough). `createdBy` is the actor ("admin:<userId>", "cli"),
+ * and the audit log records the creation with the key's prefix, never the key.
+ */
 export async function createApiKey(
   db: Db,
   programId: string,
   name: string,
-  createdBy: string | null = null,
-): Promise<{ id: string; apiKey: string; prefix: string }> {
+  createdBy: Actor | null = null,
+): Promise<{ id: string; apiKey: string; prefix: string; name: string; createdAt: Date }> {
+  const label = name.trim();
+  if (!label || label.length > 80) throw new AppError(400, "invalid_name", "a key's name must be 1-80 characters");
   const apiKey = `${PREFIX}${randomBytes(24).toString("base64url")}`;
   const prefix = apiKey.slice(0, PREFIX.length + 6);
-  const row = await db.apiKey.create({ data: { programId, name, prefix, hash: hashSecret(apiKey), createdBy } });
-  return { id: row.id, apiKey, prefix };
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.apiKey.create({
+      data: { programId, name: label, prefix, hash: hashSecret(apiKey), createdBy },
+    });
+    await audit(tx, {
+      programId,
+      actor: createdBy ?? "unknown",
+      action: "api-key.created",
+      targetType: "api-key",
+      targetId: created.id,
+      data: { prefix, name: label },
+    });
+    return created;
+  });
+  return { id: row.id, apiKey, prefix, name: row.name, createdAt: row.createdAt };
 }
 
 /**
@@ -99,12 +120,18 @@ export class ApiKeyVerifier {
   }
 }
 
+/** The program's keys, newest first: never the key itself, only its prefix, who made it and when it was last used. */
 export async function listApiKeys(db: Db, programId: string) {
-  return db.apiKey.findMany({
+  const keys = await db.apiKey.findMany({
     where: { programId },
-    orderBy: { createdAt: "desc" },
+    orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
     select: { id: true, name: true, prefix: true, createdBy: true, createdAt: true, lastUsedAt: true, revokedAt: true },
   });
+  const labels = await actorLabels(
+    db,
+    keys.flatMap((k) => (k.createdBy ? [k.createdBy] : [])),
+  );
+  return keys.map((k) => ({ ...k, createdByLabel: k.createdBy ? (labels.get(k.createdBy) ?? k.createdBy) : null }));
 }
 
 /** Revokes a key: refused at once by every API process; the audit log says who did it. */
@@ -114,6 +141,7 @@ export async function revokeApiKey(
   keyId: string,
   actor: Actor,
 ): Promise<void> {
+  if (!isUuid(keyId)) throw notFound("API key");
   const hash = await ctx.db.$transaction(async (tx) => {
     const key = await tx.apiKey.findFirst({ where: { id: keyId, programId } });
     if (!key) throw notFound("API key");

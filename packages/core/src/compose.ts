@@ -1,27 +1,29 @@
 import type { Config } from "@rebound/config";
 import { feedbackMailto, STEP_KEYS, type StepKey } from "@rebound/domain";
-import { type CompiledStepEmail, compileStepEmail, firstName, type StepEmailProps } from "@rebound/emails";
+import {
+  type CompiledStepEmail,
+  compileStepEmail,
+  type EmailBrand,
+  firstName,
+  type StepEmailProps,
+} from "@rebound/emails";
 import type { OutgoingEmail } from "@rebound/mail";
 import { logUrl, preferencesUrl, replyAddress, unsubscribeUrl } from "./links.js";
 
 // The name rule has one owner, @rebound/emails; re-exported for the composers that use it.
 export { firstName } from "@rebound/emails";
 
-/** Each template is rendered once per step per process, then filled per email. */
+/**
+ * Each template is rendered once per step and program brand per process, then filled per email
+ * (@rebound/emails keeps the compilations, bounded).
+ */
 export class TemplateCache {
-  private compiled = new Map<string, Promise<CompiledStepEmail>>();
-  /** Compiles every step up front so the first batch does not pay for it. */
+  /** Compiles every step up front (unbranded) so the first batch does not pay for it. */
   async warm(): Promise<void> {
     await Promise.all(STEP_KEYS.map((k) => this.get(k)));
   }
-  get(step: StepKey): Promise<CompiledStepEmail> {
-    let c = this.compiled.get(step);
-    if (!c) {
-      c = compileStepEmail(step);
-      c.catch(() => this.compiled.delete(step));
-      this.compiled.set(step, c);
-    }
-    return c;
+  get(step: StepKey, brand?: EmailBrand | null): Promise<CompiledStepEmail> {
+    return compileStepEmail(step, brand);
   }
 }
 
@@ -53,10 +55,12 @@ export function stepProps(config: Config, input: DripEmailInput): StepEmailProps
   };
 }
 
-/** Envelope every Rebound email shares: reply address, one-click unsubscribe, tags. */
+/** Envelope every Rebound email shares: the program's From, reply address, one-click unsubscribe, tags. */
 export function envelope(
   config: Config,
   input: {
+    /** The program's From header (branding.ts `fromHeader`). */
+    from: string;
     messageId: string;
     idempotencyKey: string;
     programId: string;
@@ -69,7 +73,7 @@ export function envelope(
 ): OutgoingEmail {
   return {
     key: input.idempotencyKey,
-    from: config.MAIL_FROM,
+    from: input.from,
     to: input.to,
     ...content,
     replyTo: replyAddress(config, input.messageId, input.issuedAt),
@@ -85,7 +89,12 @@ export function envelope(
   };
 }
 
-export function composeDripEmail(config: Config, template: CompiledStepEmail, input: DripEmailInput): OutgoingEmail {
+/** A drip email: the template compiled with the program's brand, its From from the same brand. */
+export function composeDripEmail(
+  config: Config,
+  template: CompiledStepEmail,
+  input: DripEmailInput & { from: string },
+): OutgoingEmail {
   const content = template.fill(stepProps(config, input));
   return envelope(config, { ...input, to: input.candidate.email, candidateId: input.candidate.id }, content);
 }

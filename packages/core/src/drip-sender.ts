@@ -1,6 +1,7 @@
 import type { StepKey } from "@rebound/domain";
 import type { OutgoingEmail } from "@rebound/mail";
 import type { JobData } from "@rebound/queue";
+import { loadBrands, reboundBrand } from "./branding.js";
 import { composeDripEmail, type TemplateCache } from "./compose.js";
 import type { AppContext } from "./context.js";
 import { advanceEnrollments } from "./lifecycle/advance.js";
@@ -111,13 +112,24 @@ async function sendGroup(
     );
   }
   const batch: { id: string; email: OutgoingEmail; fresh: boolean }[] = [];
+  // The programs' branding (From, name, signature, reply footer), once per group.
+  const fresh = live.filter((m) => !m.content);
+  const brands = fresh.length
+    ? await loadBrands(
+        ctx.db,
+        ctx.config,
+        fresh.map((m) => m.programId),
+      )
+    : new Map();
   for (const m of live) {
     if (m.content) {
       batch.push({ id: m.id, email: m.content, fresh: false });
       continue;
     }
     const step = m.step as StepKey;
-    const email = composeDripEmail(ctx.config, await templates.get(step), {
+    const brand = brands.get(m.programId) ?? reboundBrand(ctx.config);
+    const email = composeDripEmail(ctx.config, await templates.get(step, brand), {
+      from: brand.from,
       messageId: m.id,
       idempotencyKey: m.idempotencyKey,
       programId: m.programId,

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { signToken, verifyToken } from "@rebound/domain";
 import { firstName, type NoticeProps, renderNoticeEmail } from "@rebound/emails";
 import { queueEmails } from "./analysis-email.js";
+import { loadBrand } from "./branding.js";
 import type { AppContext } from "./context.js";
 import { AppError } from "./errors.js";
 import { pauseCandidate, recordOffer, stopCandidate } from "./lifecycle/candidate.js";
@@ -31,15 +32,19 @@ async function queueNotice(
   if (!target.email) return;
   const candidate = await ctx.db.candidate.findUnique({ where: { id: target.candidateId }, select: { name: true } });
   const id = randomUUID();
-  const content = await renderNoticeEmail({
-    ...props,
-    firstName: firstName(candidate?.name),
-    unsubscribeUrl: unsubscribeUrl(ctx.config, target.candidateId),
-  });
+  const brand = await loadBrand(ctx.db, ctx.config, target.programId);
+  const content = await renderNoticeEmail(
+    {
+      ...props,
+      firstName: firstName(candidate?.name),
+      unsubscribeUrl: unsubscribeUrl(ctx.config, target.candidateId),
+    },
+    brand,
+  );
   const now = ctx.clock.now();
   const email = {
     key,
-    from: ctx.config.MAIL_FROM,
+    from: brand.from,
     to: target.email,
     ...content,
     headers: {

@@ -9,6 +9,7 @@ import type { AppContext } from "./context.js";
 import { type EnrolItemResult, type EnrolResult, enrolRequests, unwrapEnrolment } from "./enrol.js";
 import { AppError } from "./errors.js";
 import { queueEmails } from "./analysis-email.js";
+import { loadBrand } from "./branding.js";
 import { isSuppressed, suppress } from "./suppression.js";
 
 type Ctx = Pick<AppContext, "db" | "queues" | "mail" | "clock" | "config" | "log">;
@@ -89,16 +90,20 @@ export async function createPendingSubscription(
     const messageId = randomUUID();
     const token = signToken("subscribe", id, ctx.config.APP_SECRET, new Date(now.getTime() + CONFIRM_TTL_MS));
     const confirmUrl = `${ctx.config.PUBLIC_URL}/v1/subscribe/confirm?token=${token}`;
-    const content = await renderSubscribeConfirmEmail({
-      firstName: firstName(input.name),
-      company: input.company,
-      confirmUrl,
-      unsubscribeUrl: `${confirmUrl}&decline=1`,
-    });
+    const brand = await loadBrand(tx, ctx.config, input.programId);
+    const content = await renderSubscribeConfirmEmail(
+      {
+        firstName: firstName(input.name),
+        company: input.company,
+        confirmUrl,
+        unsubscribeUrl: `${confirmUrl}&decline=1`,
+      },
+      brand,
+    );
     const key = `confirm-${id}-${sends + 1}`;
     const outgoing = {
       key,
-      from: ctx.config.MAIL_FROM,
+      from: brand.from,
       to: email,
       ...content,
       headers: { "X-Rebound-Message": messageId },

@@ -7,3 +7,4 @@ export * from "./themes.js";
 export * from "./tokens.js";
 export * from "./tracks.js";
 export * from "./analysis/index.js";
+export * from "./program-settings.js";

@@ -1,5 +1,6 @@
 import type { StepKey } from "@rebound/domain";
 import { createElement } from "react";
+import { type EmailBrand, normaliseBrand, withBrand } from "./components/brand.js";
 import { escapeHtml } from "./escape-html.js";
 import { type RenderedEmail, renderParts } from "./render-email.js";
 import type { StepEmailProps } from "./step-props.js";
@@ -84,11 +85,10 @@ function escapeSlots(slots: StepSlots): Record<SlotKey, string> {
  * Renders a step template once with placeholders; `fill` then only validates the
  * props and joins precomputed strings. Output is identical to renderStepEmail().
  */
-async function compile(step: StepKey): Promise<CompiledStepEmail> {
-  const element = createElement(
-    SlotOverride.Provider,
-    { value: PLACEHOLDER_SLOTS },
-    createElement(STEP_TEMPLATES[step], RAW_PROPS),
+async function compile(step: StepKey, brand: EmailBrand | null): Promise<CompiledStepEmail> {
+  const element = withBrand(
+    createElement(SlotOverride.Provider, { value: PLACEHOLDER_SLOTS }, createElement(STEP_TEMPLATES[step], RAW_PROPS)),
+    brand,
   );
   const { html, text } = await renderParts(element);
   const htmlSkeleton = skeleton(step, "html", html);
@@ -106,15 +106,23 @@ async function compile(step: StepKey): Promise<CompiledStepEmail> {
   };
 }
 
-const compiled = new Map<StepKey, Promise<CompiledStepEmail>>();
+const compiled = new Map<string, Promise<CompiledStepEmail>>();
+/** Programs with their own branding each get their compilations; a bound keeps a process's memory flat. */
+const MAX_COMPILED = 1000;
 
-/** Compiled once per step and process; concurrent callers share the same compilation. */
-export function compileStepEmail(step: StepKey): Promise<CompiledStepEmail> {
-  let pending = compiled.get(step);
+/**
+ * Compiled once per step and brand (a program's name, signature and reply footer are constant
+ * text in the skeleton) and process; concurrent callers share the same compilation.
+ */
+export function compileStepEmail(step: StepKey, brand?: EmailBrand | null): Promise<CompiledStepEmail> {
+  const b = normaliseBrand(brand);
+  const key = b ? `${step}\u0000${b.programName ?? ""}\u0000${b.signature ?? ""}\u0000${b.replyFooter ?? ""}` : step;
+  let pending = compiled.get(key);
   if (!pending) {
-    pending = compile(step);
-    compiled.set(step, pending);
-    pending.catch(() => compiled.delete(step));
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    pending = compile(step, b);
+    compiled.set(key, pending);
+    pending.catch(() => compiled.delete(key));
   }
   return pending;
 }

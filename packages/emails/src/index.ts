@@ -1,5 +1,6 @@
 import type { StepKey } from "@rebound/domain";
 import { createElement } from "react";
+import { type EmailBrand, withBrand } from "./components/brand.js";
 import { type RenderedEmail, renderParts } from "./render-email.js";
 import type { StepEmailProps } from "./step-props.js";
 import { stepSubject } from "./step-subjects.js";
@@ -13,6 +14,7 @@ import SubscribeConfirmEmail, {
 } from "./templates/subscribe-confirm.js";
 
 export { type CompiledStepEmail, compileStepEmail } from "./compile-step-email.js";
+export type { EmailBrand } from "./components/brand.js";
 export { firstName, greeting } from "./names.js";
 export type { RenderedEmail } from "./render-email.js";
 export type { StepEmailProps } from "./step-props.js";
@@ -24,27 +26,37 @@ export type { NoticeKind, NoticeProps } from "./templates/notice.js";
 export type { AdminAccessProps } from "./templates/admin-access.js";
 
 /** Renders one drip step with React Email (HTML and plain text). For volume, use compileStepEmail(). */
-export async function renderStepEmail(step: StepKey, props: StepEmailProps): Promise<RenderedEmail> {
+export async function renderStepEmail(
+  step: StepKey,
+  props: StepEmailProps,
+  brand?: EmailBrand | null,
+): Promise<RenderedEmail> {
   const subject = stepSubject(step, props);
-  const parts = await renderParts(createElement(STEP_TEMPLATES[step], props));
+  const parts = await renderParts(withBrand(createElement(STEP_TEMPLATES[step], props), brand));
   return { subject, ...parts };
 }
 
 /** The personal summary sent after a reflection has been analysed. */
-export async function renderAnalysisEmail(props: AnalysisEmailProps): Promise<RenderedEmail> {
+export async function renderAnalysisEmail(
+  props: AnalysisEmailProps,
+  brand?: EmailBrand | null,
+): Promise<RenderedEmail> {
   const subject = analysisSubject(props);
-  return { subject, ...(await renderParts(createElement(AnalysisEmail, props))) };
+  return { subject, ...(await renderParts(withBrand(createElement(AnalysisEmail, props), brand))) };
 }
 
 /** The double opt-in confirmation for public sign-ups. */
-export async function renderSubscribeConfirmEmail(props: SubscribeConfirmProps): Promise<RenderedEmail> {
+export async function renderSubscribeConfirmEmail(
+  props: SubscribeConfirmProps,
+  brand?: EmailBrand | null,
+): Promise<RenderedEmail> {
   const subject = subscribeConfirmSubject(props);
-  return { subject, ...(await renderParts(createElement(SubscribeConfirmEmail, props))) };
+  return { subject, ...(await renderParts(withBrand(createElement(SubscribeConfirmEmail, props), brand))) };
 }
 
 /** A notice about the service itself: a command waiting for the candidate's confirmation, a reply that was not stored. */
-export async function renderNoticeEmail(props: NoticeProps): Promise<RenderedEmail> {
-  return { subject: noticeSubject(props), ...(await renderParts(createElement(NoticeEmail, props))) };
+export async function renderNoticeEmail(props: NoticeProps, brand?: EmailBrand | null): Promise<RenderedEmail> {
+  return { subject: noticeSubject(props), ...(await renderParts(withBrand(createElement(NoticeEmail, props), brand))) };
 }
 
 /** Mail to program admins: a sign-in link or an invitation to a program. */

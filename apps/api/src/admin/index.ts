@@ -6,6 +6,8 @@ import type { ApiEnv } from "../env.js";
 import { AppError } from "@rebound/core";
 import { adminApi } from "../routes/admin/index.js";
 import { authDocs, authRoutes } from "../routes/admin/auth.js";
+import { ADMIN_IMPORT_PATH } from "../routes/admin/imports.js";
+import { IMPORT_BODY_LIMIT } from "../routes/imports.js";
 import { signupDocs, signupPageRoutes } from "../routes/admin/signup-page.js";
 import type { AdminEnv } from "./env.js";
 import { adminOriginCheck } from "./session.js";
@@ -26,7 +28,12 @@ const tooLarge = (): never => {
 export function mountAdmin(app: OpenAPIHono<ApiEnv>) {
   const admin = app as unknown as OpenAPIHono<AdminEnv>;
   admin.use("/admin/*", adminOriginCheck);
-  admin.use("/admin/api/*", bodyLimit({ maxSize: 64 * 1024, onError: tooLarge }));
+  const jsonLimit = bodyLimit({ maxSize: 64 * 1024, onError: tooLarge });
+  // A CSV upload is the one bigger body (the program API's import limit).
+  const importLimit = bodyLimit({ maxSize: IMPORT_BODY_LIMIT, onError: tooLarge });
+  admin.use("/admin/api/*", (c, next) =>
+    ADMIN_IMPORT_PATH.test(c.req.path) ? importLimit(c, next) : jsonLimit(c, next),
+  );
   app.use("/join/*", bodyLimit({ maxSize: 8 * 1024, onError: tooLarge }));
   app.openAPIRegistry.registerComponent("securitySchemes", "adminSession", {
     type: "apiKey",

@@ -1,7 +1,8 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
-import { Body, Container, Head, Heading, Html, Preview, Text } from "@react-email/components";
+import { Body, Container, Head, Heading, Html, Preview } from "@react-email/components";
 import type { ReactNode } from "react";
+import { BrandLine, BrandSignature } from "./brand.js";
 import { styles } from "./styles.js";
 
 export interface EmailLayoutProps {
@@ -22,11 +23,12 @@ export function EmailLayout({ preview, heading, children, footer }: EmailLayoutP
       <Preview>{preview}</Preview>
       <Body style={styles.body}>
         <Container style={styles.container}>
-          <Text style={styles.brand}>REBOUND</Text>
+          <BrandLine />
           <Heading as="h1" style={styles.heading}>
             {heading}
           </Heading>
           {children}
+          <BrandSignature />
           {footer}
         </Container>
       </Body>

@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 import { Hr, Link, Text } from "@react-email/components";
+import { BrandReplyFooter } from "./brand.js";
 import { styles } from "./styles.js";
 
 export interface FooterProps {
@@ -16,6 +17,7 @@ export function Footer({ reason, unsubscribeUrl, preferencesUrl, logUrl }: Foote
   return (
     <>
       <Hr style={styles.hr} />
+      <BrandReplyFooter />
       <Text style={styles.footer}>{reason}</Text>
       <Text style={styles.footer}>
         {logUrl ? (
