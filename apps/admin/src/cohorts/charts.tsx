@@ -33,16 +33,16 @@ const OUTCOME_LABEL: Record<string, string> = {
 /** Enrolled → each step sent → delivered → replied → offer, by candidate. */
 export function StageFunnel({ stages }: { stages: Dashboard["stages"] }) {
   const data = stages.map((s, i) => ({
-    name: s.label === "Enrolled" ? s.label : humanize(s.label),
+    name: s.key.startsWith("sent:") ? `${humanize(s.key.slice(5))} sent` : s.label,
     value: s.count,
     fill: TEAL[Math.min(i, TEAL.length - 1)],
   }));
   return (
     <ResponsiveContainer width="100%" height={Math.max(220, data.length * 34)}>
-      <FunnelChart margin={{ top: 4, right: 150, bottom: 4, left: 4 }}>
+      <FunnelChart margin={{ top: 4, right: 160, bottom: 4, left: 4 }}>
         <Tooltip formatter={(v) => [String(v), "candidates"]} />
         <Funnel dataKey="value" data={data} isAnimationActive={false} lastShapeType="rectangle">
-          <LabelList position="right" dataKey="name" fill="#334155" stroke="none" fontSize={12} />
+          <LabelList position="right" dataKey="name" fill="#334155" stroke="none" fontSize={12} width={150} />
           <LabelList position="center" dataKey="value" fill="#fff" stroke="none" fontSize={12} fontWeight={600} />
         </Funnel>
       </FunnelChart>
@@ -87,7 +87,8 @@ export function ThemeChart({ themes }: { themes: Dashboard["themes"] }) {
 
 export function OutcomesChart({ series }: { series: Dashboard["outcomesOverTime"] }) {
   const keys = [...new Set(series.flatMap((s) => Object.keys(s.outcomes)))];
-  const data = series.map((s) => ({ week: s.week.slice(5), ...s.outcomes }));
+  const week = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric" });
+  const data = series.map((s) => ({ week: `wk of ${week.format(new Date(s.week))}`, ...s.outcomes }));
   return (
     <ResponsiveContainer width="100%" height={220}>
       <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: -16 }}>

@@ -134,6 +134,13 @@ export function CohortsPage() {
   );
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** Without delivery events (the dev outbox), a 0 "Delivered" stage would cut the funnel in two: it is left out. */
+const hidesDelivered = (d: Dashboard) =>
+  (d.stages.find((s) => s.key === "delivered")?.count ?? 0) === 0 && d.funnel.some((f) => f.sent > 0);
+const funnelStages = (d: Dashboard) => (hidesDelivered(d) ? d.stages.filter((s) => s.key !== "delivered") : d.stages);
+
 function Kpi({ label, value, hint }: { label: string; value: string; hint?: string }) {
   return (
     <Card>
@@ -298,13 +305,17 @@ export function DashboardPage({ cohortId }: { cohortId: string }) {
       ) : null}
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         <Kpi label="Enrolled" value={String(d.enrolled)} hint={`${d.statuses.active ?? 0} active`} />
-        <Kpi label="Reply rate" value={percent(d.replyRate)} hint="replies per email sent" />
+        <Kpi label="Reply rate" value={d.funnel.length ? percent(d.replyRate) : "—"} hint="replies per email sent" />
         <Kpi
           label="Median days to offer"
           value={d.medianDaysToOffer === null ? "—" : String(d.medianDaysToOffer)}
-          hint={d.medianDaysToOffer === null ? "no offer yet" : `${d.outcomes.offer ?? 0} offers`}
+          hint={d.medianDaysToOffer === null ? "no offer yet" : plural(d.outcomes.offer ?? 0, "offer")}
         />
-        <Kpi label="Knowledge rate" value={percent(d.knowledgeRate)} hint="candidates whose outcome is known" />
+        <Kpi
+          label="Knowledge rate"
+          value={d.enrolled ? percent(d.knowledgeRate) : "—"}
+          hint="candidates whose outcome is known"
+        />
       </div>
       <Card className={d.needsAttention.some((a) => a.reason === "distress") ? "border-red-200" : ""}>
         <CardHeader>
@@ -327,7 +338,12 @@ export function DashboardPage({ cohortId }: { cohortId: string }) {
               <CardDescription>Candidates at each stage of the track</CardDescription>
             </CardHeader>
             <CardContent>
-              <StageFunnel stages={d.stages} />
+              <StageFunnel stages={funnelStages(d)} />
+              {hidesDelivered(d) ? (
+                <p className="mt-1 text-xs text-slate-500">
+                  No delivery reported yet (the local outbox reports none; Resend does, by webhook).
+                </p>
+              ) : null}
             </CardContent>
           </Card>
           <Card>

@@ -158,29 +158,36 @@ export async function cohortDashboard(
         reason: AttentionReason;
         at: Date;
         evidence: string[] | null;
+        text: string | null;
       }[]
     >`
       WITH cands AS (SELECT id, name, email, status FROM "Candidate" WHERE "cohortId" = ${cohortId}::uuid AND status <> 'erased'),
       distress AS (
         SELECT DISTINCT ON (r."candidateId") r."candidateId", 'distress' AS reason, r."receivedAt" AS at,
-               ARRAY(SELECT jsonb_array_elements_text(COALESCE(r.analysis->'distressEvidence', '[]'::jsonb))) AS evidence
+               ARRAY(SELECT jsonb_array_elements_text(COALESCE(r.analysis->'distressEvidence', '[]'::jsonb))) AS evidence,
+               r.text
         FROM "Reflection" r JOIN cands c ON c.id = r."candidateId"
         WHERE r.distress ORDER BY r."candidateId", r."receivedAt" DESC),
       stopped AS (
         SELECT c.id AS "candidateId", c.status::text AS reason,
                COALESCE((SELECT max(COALESCE(m."bouncedAt", m."complainedAt")) FROM "Message" m WHERE m."candidateId" = c.id), ${opts.now}) AS at,
-               NULL::text[] AS evidence
+               NULL::text[] AS evidence, NULL::text AS text
         FROM cands c WHERE c.status IN ('bounced', 'complained')),
       silent AS (
-        SELECT c.id AS "candidateId", 'no-reply' AS reason, max(m."sentAt") AS at, NULL::text[] AS evidence
+        SELECT c.id AS "candidateId", 'no-reply' AS reason, max(m."sentAt") AS at, NULL::text[] AS evidence, NULL::text AS text
         FROM cands c JOIN "Message" m ON m."candidateId" = c.id AND m.kind = 'drip' AND m."sentAt" IS NOT NULL
         WHERE c.status = 'active'
+          AND EXISTS (SELECT 1 FROM "Enrollment" e WHERE e."candidateId" = c.id AND e.status = 'active')
           AND NOT EXISTS (SELECT 1 FROM "Reflection" r WHERE r."candidateId" = c.id AND r."receivedAt" > ${weekAgo})
-        GROUP BY c.id HAVING min(m."sentAt") <= ${weekAgo})
-      SELECT a."candidateId", c.name, c.email, a.reason, a.at, a.evidence
-      FROM (SELECT * FROM distress UNION ALL SELECT * FROM stopped UNION ALL SELECT * FROM silent) a
-      JOIN cands c ON c.id = a."candidateId"
-      ORDER BY CASE a.reason WHEN 'distress' THEN 0 WHEN 'complained' THEN 1 WHEN 'bounced' THEN 1 ELSE 2 END, a.at DESC
+        GROUP BY c.id HAVING min(m."sentAt") <= ${weekAgo}),
+      ranked AS (
+        SELECT DISTINCT ON (a."candidateId") a.*,
+               CASE a.reason WHEN 'distress' THEN 0 WHEN 'no-reply' THEN 2 ELSE 1 END AS rank
+        FROM (SELECT * FROM distress UNION ALL SELECT * FROM stopped UNION ALL SELECT * FROM silent) a
+        ORDER BY a."candidateId", rank)
+      SELECT a."candidateId", c.name, c.email, a.reason, a.at, a.evidence, a.text
+      FROM ranked a JOIN cands c ON c.id = a."candidateId"
+      ORDER BY a.rank, a.at DESC
       LIMIT ${ATTENTION_LIMIT}`,
   ]);
   const sentByStep = stats.funnel.map((f) => ({ key: `sent:${f.step}`, label: `${f.step} sent`, count: f.sent }));
@@ -209,7 +216,26 @@ export async function cohortDashboard(
       email: a.email,
       reason: a.reason,
       at: a.at.toISOString(),
-      evidence: a.evidence ?? [],
+      evidence: evidenceSentences(a.text, a.evidence ?? []),
     })),
   };
+}
+
+/**
+ * The whole sentences of a reflection that hold the analyser's distress phrases, so the coach
+ * reads what the person wrote, not a fragment. A phrase not found as such is shown as it is.
+ */
+export function evidenceSentences(text: string | null, phrases: readonly string[]): string[] {
+  if (!text) return [...phrases];
+  const sentences = text
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+  const out: string[] = [];
+  for (const phrase of phrases) {
+    const needle = phrase.toLowerCase().replace(/[“”"]/g, "");
+    const hit = sentences.find((x) => x.toLowerCase().includes(needle)) ?? phrase;
+    if (!out.includes(hit)) out.push(hit);
+  }
+  return out;
 }
