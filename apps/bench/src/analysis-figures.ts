@@ -7,7 +7,7 @@ import {
   ANALYSIS_HOLDOUT_CASES_3,
 } from "../../../packages/domain/test/analysis-holdout-cases.js";
 import { ANALYSIS_OUTSIDE_CASES, ANALYSIS_SEALED_CASES } from "../../../packages/domain/test/analysis-outside-cases.js";
-import { authorA, authorB, sealedMultiCases } from "../../../packages/domain/training/corpus.js";
+import { authorA, authorB, authorC, sealedMultiCases } from "../../../packages/domain/training/corpus.js";
 import { fmt } from "./stats.js";
 
 /**
@@ -22,7 +22,10 @@ export async function analysisFigures(): Promise<void> {
   const sets: [string, LabelledReflection[]][] = [
     ["labelled set (trained on; the wording rules were written against it)", ANALYSIS_CASES],
     ["outside set (trained on; the wording rules were extended from it)", ANALYSIS_OUTSIDE_CASES],
-    ["reflections-a and -b by two outside authors (trained on)", [...authorA().cases, ...authorB().cases]],
+    [
+      "reflections-a, -b and -c by three outside authors (trained on; cross-author figures: pnpm --filter @rebound/domain train --cross)",
+      [...authorA().cases, ...authorB().cases, ...authorC().cases],
+    ],
     ["hold-out sets (never trained on)", holdout],
     ["sealed outside set (never trained or tuned on)", ANALYSIS_SEALED_CASES],
   ];

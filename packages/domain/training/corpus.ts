@@ -38,6 +38,7 @@ export interface Corpus {
 
 export const authorA = (): Corpus => ({ name: "reflections-a.jsonl", cases: readJsonl("reflections-a.jsonl") });
 export const authorB = (): Corpus => ({ name: "reflections-b.jsonl", cases: readJsonl("reflections-b.jsonl") });
+export const authorC = (): Corpus => ({ name: "reflections-c.jsonl", cases: readJsonl("reflections-c.jsonl") });
 export const labelled = (): Corpus => ({ name: "analysis-cases", cases: ANALYSIS_CASES });
 export const outside = (): Corpus => ({ name: "analysis-outside-cases (unsealed)", cases: ANALYSIS_OUTSIDE_CASES });
 export const holdout = (): Corpus => ({

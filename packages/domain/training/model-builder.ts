@@ -23,18 +23,22 @@ const labelsOf = (d: Prepared): boolean[] => [
 
 export interface Prepared {
   case: LabelledReflection;
+  /** The corpus it came from: thresholds are calibrated by leaving out one author at a time. */
+  source: string;
   reading: ReturnType<typeof readText>;
   sentences: Set<string>[];
   rules: number[];
 }
 
-export function prepare(cases: readonly LabelledReflection[]): Prepared[] {
+export function prepare(cases: readonly LabelledReflection[], source = ""): Prepared[] {
   return cases.map((c) => {
     const found = matchWordings(indexText(c.text));
+    const reading = readText(c.text);
     return {
       case: c,
-      reading: readText(c.text),
-      sentences: sentenceFeatures(readText(c.text)),
+      source,
+      reading,
+      sentences: sentenceFeatures(reading),
       rules: THEMES.map((t) => found.find((f) => f.theme === t)?.score ?? 0),
     };
   });
@@ -43,9 +47,13 @@ export function prepare(cases: readonly LabelledReflection[]): Prepared[] {
 export interface FitOptions extends Omit<TrainOptions, "features" | "classes"> {
   /** A feature must occur in at least this many training reflections. */
   minCount: number;
-  /** Folds used to pick each theme's threshold from out-of-fold scores (0: 0.5 for all). */
-  thresholdFolds: number;
-  /** Thresholds found on out-of-fold scores are pulled halfway towards this. */
+  /**
+   * Sources whose reflections are left out one at a time to score the rest of the
+   * model out of author, for the thresholds (fewer than two: 0.5 for every output).
+   */
+  thresholdGroups: readonly string[];
+  /** Each theme's out-of-author best threshold is pulled this far towards `thresholdPrior`. */
+  thresholdShrink: number;
   thresholdPrior: number;
   scale: number;
 }
@@ -57,8 +65,9 @@ export const DEFAULTS: FitOptions = {
   sharpness: 1,
   positiveWeight: 5,
   minCount: 2,
-  thresholdFolds: 5,
-  thresholdPrior: 0.3,
+  thresholdGroups: ["reflections-a.jsonl", "reflections-b.jsonl", "reflections-c.jsonl"],
+  thresholdShrink: 0.5,
+  thresholdPrior: 0.4,
   scale: 1000,
 };
 
@@ -122,11 +131,12 @@ export function probabilities(model: ThemeModel, docs: readonly Prepared[]): num
   return docs.map((d) => scoreThemes(model, weights, d.reading, d.rules).probability);
 }
 
-/** The threshold that maximises F1 on out-of-fold scores, pulled halfway to a prior against over-fitting. */
-function bestThreshold(scores: number[], labels: boolean[], prior: number): number {
+/** The threshold that maximises F1 on out-of-author scores, pulled towards a prior against over-fitting. */
+function bestThreshold(scores: number[], labels: boolean[], o: FitOptions): number {
   let best = 0.5;
   let bestF1 = -1;
-  for (let t = 0.2; t <= 0.8001; t += 0.025) {
+  for (let step = 0; step <= 32; step++) {
+    const t = 0.1 + step * 0.025;
     let tp = 0;
     let fp = 0;
     let fn = 0;
@@ -141,36 +151,41 @@ function bestThreshold(scores: number[], labels: boolean[], prior: number): numb
       best = t;
     }
   }
-  return Math.round(((best + prior) / 2) * 1000) / 1000;
+  return Math.round((best * (1 - o.thresholdShrink) + o.thresholdPrior * o.thresholdShrink) * 1000) / 1000;
 }
 
+/**
+ * Fits the weights on `docs`, with each output's threshold chosen on scores the
+ * model gave reflections of an author it was not trained on (one fit per group):
+ * the shift between authors, not the noise of one author's own wording, sets them.
+ */
 export function fit(docs: readonly Prepared[], o: FitOptions = DEFAULTS, trainedOn: string[] = []): ThemeModel {
   let thresholds = OUTPUTS.map(() => 0.5);
-  if (o.thresholdFolds > 1) {
-    const oof: number[][] = docs.map(() => []);
-    for (let k = 0; k < o.thresholdFolds; k++) {
-      const inFold = (i: number) => i % o.thresholdFolds === k;
+  const groups = o.thresholdGroups.filter((g) => docs.some((d) => d.source === g));
+  if (groups.length >= 2) {
+    const scores: number[][] = [];
+    const labels: boolean[][] = [];
+    for (const group of groups) {
       const model = fitWeights(
-        docs.filter((_, i) => !inFold(i)),
+        docs.filter((d) => d.source !== group),
         o,
         [],
         thresholds,
       );
-      const held = docs.map((d, i) => [d, i] as const).filter(([, i]) => inFold(i));
-      const probs = probabilities(
-        model,
-        held.map(([d]) => d),
-      );
-      held.forEach(([, i], j) => {
-        oof[i] = probs[j] ?? [];
-      });
+      const held = docs.filter((d) => d.source === group);
+      scores.push(...probabilities(model, held));
+      labels.push(...held.map(labelsOf));
     }
-    thresholds = OUTPUTS.map((_, c) =>
-      bestThreshold(
-        oof.map((p) => p[c] ?? 0),
-        docs.map((d) => labelsOf(d)[c] === true),
-        o.thresholdPrior,
-      ),
+    // Distress is not tuned for F1: the wording list is the detector and the column only a
+    // second opinion for wordings it lacks, so it keeps an even 0.5.
+    thresholds = OUTPUTS.map((name, c) =>
+      name === "distress"
+        ? 0.5
+        : bestThreshold(
+            scores.map((p) => p[c] ?? 0),
+            labels.map((l) => l[c] === true),
+            o,
+          ),
     );
   }
   return fitWeights(docs, o, trainedOn, thresholds);

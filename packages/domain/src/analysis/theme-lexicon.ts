@@ -74,6 +74,94 @@ const LEXICON: Readonly<Record<Theme, string>> = {
 };
 
 /**
+ * A wider net per theme: everyday words people use around each area, written from
+ * the theme descriptions (what a coach would hear), not from any labelled set. They
+ * are noisier than LEXICON, so they feed features of their own (`lex:broad:<theme>`)
+ * and the classifier learns how much each is worth; what they buy is reach: a word
+ * no training reply used still lands on its theme's feature.
+ */
+const BROAD_LEXICON: Readonly<Record<Theme, string>> = {
+  preparation:
+    "background, look at, read about, check, checked, panel, who was on the panel, format, what to expect, blur, " +
+    "mix up, mixed up, out loud, over-rehearse, script, last minute, night before, cram, short notice, " +
+    "first thing about, service, product, latest, recent, campaign, press, funding, report, about us, careers page, " +
+    "job spec, person spec, specification, criteria, common question, typical question, standard question, " +
+    "why do you want, why here, why this role, what do you know, do my homework, swot up, study, studied, " +
+    "plan, planned, organise, ready, readiness, mock, practice question, sample question, interviewer's name",
+  communication:
+    "jargon, acronym, technical term, plain language, plain english, summarise, summarize, summary, detail, " +
+    "too much detail, too detailed, one line, one-liner, one word, monosyllabic, robotic, scripted, memorised, " +
+    "memorized, sound, sounded, come out, came out, delivery, inarticulate, clunky, waffly, overexplain, " +
+    "underexplain, accent, pronounce, pronunciation, slow down, speak, spoke, speaking, fast, too fast, filler, " +
+    "uh, sort of, kind of, i guess, apologise, apologize, hedge, humble, credit, individual contribution, my role, " +
+    "my part, sell, undersell, undersold, oversell, downplay, play down, understate, mention, leave out, left out, " +
+    "skip, skipped, answer the question, missed the point, off topic, focus, listen, interrupt, talk over, " +
+    "repeat, repeat myself, circle back, lose them, lost them, train of thought, thread, bored, glaze, glazed, " +
+    "follow, hard to follow, understand, misunderstand, misunderstood, translate, english, vocabulary, phrase, " +
+    "concise, succinct, brief, short answer, long answer, ages, forever, minutes, wall of words, dump, blabber, " +
+    "overshare, said, say, tell, told, describe, express, word salad, get across, put across, point across",
+  structure:
+    "star method, star format, context, beginning, middle, end, wrong order, sequence, jump, jumped, all over, " +
+    "scattered, shape, no shape, organised, organized, disorganised, disorganized, list, listed, bullet, landing, " +
+    "land, conclusion, conclude, wrap up, measurable, quantify, proof, evidence, instance, specific, specifics, " +
+    "real example, theory, theoretical, in general, generally, generic, made up, mess, messy, jumble, jumbled, " +
+    "coherent, incoherent, logical, flow, build up, set up, punchline, takeaway, so what, what happen, " +
+    "what i learned, lesson, learning, how it ended",
+  "unexpected-questions":
+    "weird, odd, strange, random, bizarre, unusual, left field, out of left field, come from nowhere, " +
+    "didn't expect, wasn't expecting, not expecting, never been asked, first time, superpower, animal, " +
+    "if you were, what would you do, scenario, situational, tricky, tough question, hard question, " +
+    "difficult question, no idea, no clue, lost for words, speechless, caught, flustered, thrown, rattled, " +
+    "think on my feet, mind went white, draw a blank, drew a blank, mental arithmetic, maths question, " +
+    "math question, logic, follow-up question, probing, drill, drilled, grill, grilled, deep dive, ambush, " +
+    "sideswipe, wrong-footed, wrongfooted, panic, panicked, ummed, scramble, scrambled",
+  nonverbal:
+    "hand, hands, fiddle, touch my face, hair, leg, foot, tap, tapping, pen, click, look down, look away, stare, " +
+    "screen, webcam, lighting, zoom, muted, mic, lean, lean back, slump, slumped, arm, crossed, frown, grin, " +
+    "nervous laugh, giggle, shaky voice, loud, volume, breathing, breath, heart, pounding, racing, flushed, " +
+    "sweaty, palm, dry mouth, jittery, jitters, butterflies, stiff, rigid, low energy, keen, passion, " +
+    "passionate, interest, engaged, disengaged, unsure, apologetic, presence, self-assured, composed, " +
+    "expression, face, eyes, look at the camera, glance, notes, read off, squeak, croak, crack",
+  "skills-gap":
+    "year, years' experience, pqe, level, grade, diploma, nvq, chartered, accredited, card, ticket, " +
+    "registration, experience with, exposure, practical, technical test, coding test, assessment, exercise, " +
+    "test, exam, cert, bootcamp, self-taught, never done, never worked, haven't done, only done, only ever, basic, " +
+    "basics, beginner, intermediate, advanced, expert, depth, deep, niche, sector, industry experience, domain, " +
+    "transferable, career change, pivot, stretch, overqualified, too junior, not senior enough, management, " +
+    "people management, stakeholder, fluent, german, french, spanish, module, system, platform, stack, " +
+    "method, methodology, regulation, compliance, law, standard, accounting, modelling, statistics, " +
+    "analytics, design, engineering, clinical, teaching, sales, track record, portfolio of work, capable",
+  "culture-fit":
+    "mesh, gel, click, clicked, rapport, chemistry, fit in, fitting in, out of place, people like me, age, young, " +
+    "younger, older, generation, diverse, diversity, suit, casual, laid back, stuffy, rigid, bureaucratic, " +
+    "scale-up, family business, family feel, dynamic, management style, autonomy, micromanaged, collaboration, " +
+    "solo, purpose, ethics, ethical, rock the boat, push back, challenge, disagree, opinionated, outspoken, " +
+    "introvert, extrovert, bubbly, workload, long hours, on call, night, travel, office days, in office, " +
+    "five days, part-time, the vibe, their way, how they work, how they do things, what they value, " +
+    "the kind of person, someone who, type of person, background, like-minded, wavelength, alignment, align",
+  materials:
+    "résumé, covering letter, form, personal statement, statement, supporting statement, work sample, github, " +
+    "photo, font, design, page, length, two pages, one page, mistake, error, wrong date, wrong name, old-school, " +
+    "read, reads, tailor, tailored, generic, keyword, ats, bury, buried, summary, bullet point, section, referee, " +
+    "jeans, trainers, smart casual, blazer, makeup, handout, printed, printout, document, pdf, attachment, " +
+    "attach, upload, submission, written, writing sample, profile picture, dated, clothing, jacket, heels",
+  "follow-up":
+    "emailed, message, messaged, card, hr, hiring manager, chasing, nudge, ping, check-in, no word, waiting, " +
+    "wait, silence, radio silence, timeline, outcome, debrief, call back, get back, next time, reapply, " +
+    "re-apply, write, wrote, draft, letter, linkedin message, contact, contacted, phone, call, rang, voicemail, " +
+    "text, ask, asked, request, requested, clarify, clarification, enquire, inquire, apply again, next round, " +
+    "their decision, the result, results, a week, two weeks, days",
+  mindset:
+    "demotivated, defeated, drained, over it, done, whatever, meh, cry, cried, tears, furious, resent, waste, " +
+    "wasted, fault, blamed, dumb, hate, cringe, mortified, humiliated, not good enough, never good enough, " +
+    "self-doubt, knocked, rejected, another no, keep trying, carry on, onwards, onto the next, positive, " +
+    "silver lining, hang in there, motivated, dwell, overthink, overthinking, spiral, replay, ruminate, " +
+    "what's wrong with me, why me, typical, story of my life, luck, unlucky, hard on myself, gutting, " +
+    "soul destroying, heartbroken, let down, disappointed, disappointing, sad, low, down, stress, stressed, " +
+    "worry, worried, anxious, scared, afraid, fear, hopeful, optimistic, determined, try again",
+};
+
+/**
  * Words of a person in trouble, beyond the interview: they feed the classifier's
  * distress column. Strong words name the state itself, and a negation cancels them;
  * "lack" words count when negated ("haven't eaten", "not ok"); context words
@@ -81,7 +169,7 @@ const LEXICON: Readonly<Record<Theme, string>> = {
  */
 const DISTRESS_WORDS =
   "appetite, cry, crying, cried, tears, panic, panic attack, hopeless, worthless, useless, pointless, failure, disappear, hurt myself, " +
-  "harm, self-harm, lonely, scared, terrified, numb, empty, dark place, exhausted, broken, burden, die, dead, " +
+  "harm, self-harm, lonely, scared, terrified, numb, empty, dark place, exhausted, broken, burden, die, better off dead, dead inside, " +
   "not here, better off, hate myself, depressed, depression, despair, give up";
 /** Things people say they cannot do any more: here the negation is the distress ("haven't slept"). */
 const DISTRESS_LACK =
@@ -119,6 +207,7 @@ const entries = (name: string, list: string): Entry[] =>
   list.split(",").map((phrase) => ({ lemmas: phrase.trim().toLowerCase().split(/\s+/), name }));
 const ENTRIES: Entry[] = [
   ...THEMES.flatMap((theme) => entries(theme, LEXICON[theme])),
+  ...THEMES.flatMap((theme) => entries(`broad:${theme}`, BROAD_LEXICON[theme])),
   ...entries("distress", DISTRESS_WORDS),
   ...entries("distress-context", DISTRESS_CONTEXT),
   ...entries("distress-lack", DISTRESS_LACK),
@@ -171,9 +260,10 @@ export function addLexiconFeatures(reading: Reading, from: number, to: number, o
 }
 
 /**
- * Whether the reply has a word of distress in the sense it is meant: a strong or
- * context word outside a negation ("I feel hopeless", not "I don't feel hopeless"),
- * or a "lack" word inside one ("I haven't slept"). The classifier's distress column
+ * Whether the reply has a word of distress in the sense it is meant: a strong word
+ * outside a negation ("I feel hopeless", not "I don't feel hopeless"), or a "lack"
+ * word inside one ("I haven't slept"). Context words ("nothing", "low", "months")
+ * only add weight: alone they let "nothing stood out as bad" through. The classifier's distress column
  * needs one before it may raise distress.
  */
 export function hasDistressWord(reading: Reading): boolean {
@@ -182,7 +272,7 @@ export function hasDistressWord(reading: Reading): boolean {
       const w = reading.words[i];
       if (!w?.isWord) continue;
       for (const name of entriesAt(reading, i, s.to)) {
-        if (name === "distress-lack" ? w.negated : !w.negated && name.startsWith("distress")) return true;
+        if (name === "distress-lack" ? w.negated : !w.negated && name === "distress") return true;
       }
     }
   }
