@@ -86,7 +86,7 @@ describe("the inbound corpus, through both inbound paths", () => {
       console.log(
         `inbound corpus via ${path}: ${exact}/${results.length} exact (${((exact / results.length) * 100).toFixed(1)}%)`,
       );
-      expect(results.filter((r) => !r.ok)).toEqual([]);
+      expect(results.filter((r) => !r.ok).map((r) => `${r.name}: ${r.detail}`)).toEqual([]);
     }, 240_000);
   }
 });

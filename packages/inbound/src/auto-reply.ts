@@ -12,6 +12,8 @@ const AUTO_HEADERS = ["x-autoreply", "x-autorespond", "x-autoresponder", "x-auto
 const BULK_PRECEDENCE = new Set(["bulk", "junk", "list", "auto_reply"]);
 
 function fold(s: string): string {
+  // Most subjects are ASCII: nothing to take accents off.
+  if (!/[^ -~]/.test(s)) return s.toLowerCase();
   return s
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")

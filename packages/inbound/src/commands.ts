@@ -1,20 +1,35 @@
 export type ReplyCommand = "stop" | "pause" | "offer";
 
+// How long to pause, as people say it: "for now", "for two weeks", "until July", "over the holidays".
+// Not "for thought": only a span of time.
+const COUNT = String.raw`(?:a|an|one|two|three|four|five|six|a few|a couple(?: of)?|several|\d+)`;
+const DURATION = String.raw`(?:for (?:now|a while|a bit|a little(?: while)?|the (?:moment|summer|holidays?|next (?:\S+ )?(?:days?|weeks?|months?))|${COUNT} (?:days?|weeks?|months?|fortnights?)|a (?:week|month|fortnight))|(?:until|till|til|through|over|during) \S+(?: \S+){0,3})`;
+
 // A command is what the first sentence of the first line says, up to its first comma or dash:
 // "Stop please, I found a job" and "Got the job! Starting in January." are commands,
 // "I want to stop feeling bad" is a reflection.
 const COMMANDS: readonly [RegExp, ReplyCommand][] = [
-  [/^(?:stop|unsubscribe)(?: me| (?:the |these |all )?(?:e-?mails|mails|messages|emails))?(?: now)?$/, "stop"],
   [
-    /^pause(?: me| (?:the |these )?(?:e-?mails|mails|messages))?(?: for (?:now|a while|a bit|a few weeks|a week|a month))?$/,
+    /^(?:stop|unsubscribe)(?: me)?(?: (?:from )?(?:the |these |this |all |your |my )?(?:e-?mails|mails|messages|emails|list|mailing list|reminders))?(?: now)?$/,
+    "stop",
+  ],
+  [
+    /^stop (?:sending (?:me )?|e-?mailing me|writing)(?:(?:the |these |all )?(?:e-?mails|mails|messages|emails))?$/,
+    "stop",
+  ],
+  [
+    new RegExp(
+      `^pause(?: me| it| everything| (?:the |these |my |all )?(?:e-?mails|mails|messages|reminders))?(?: ${DURATION})?$`,
+    ),
     "pause",
   ],
   [
-    /^(?:i )?(?:got|accepted|have) (?:the job|the offer|an offer|a job offer|the role|a job)(?: (?:at|with|from) \S+(?: \S+){0,3})?$/,
+    /^(?:(?:i|we)(?:'ve| have)? )?(?:just |finally |officially )?(?:got|received|accepted|landed|signed|have) (?:the job|the offer|an offer|a job offer|the role|a job|the position)(?: (?:at|with|from) \S+(?: \S+){0,3})?$/,
     "offer",
   ],
-  [/^(?:i )?got (?:it|hired)$/, "offer"],
-  [/^offer$/, "offer"],
+  // Not "got it": that is "understood" as often as "got the job".
+  [/^(?:i )?(?:just |finally )?got hired$/, "offer"],
+  [/^(?:offer|offer accepted|i'm hired|hired)$/, "offer"],
 ];
 
 // Punctuation, symbols (emoji) and the joiners inside emoji sequences, at either end.
@@ -36,6 +51,7 @@ export function parseCommand(reply: string): ReplyCommand | null {
   const clause = (sentence.split(CLAUSE_END)[0] ?? "")
     .toLowerCase()
     .replace(/[\s\u00a0]+/g, " ")
+    .replace(/[’‘]/g, "'")
     .replace(EDGE_NOISE, "")
     .replace(POLITE, "")
     .replace(EDGE_NOISE, "");

@@ -9,6 +9,16 @@ export interface HtmlToTextOptions {
   keepQuotes?: boolean;
   /** Stop at the first quote container: for a top-posted reply, nothing after it is the candidate's. */
   untilQuote?: boolean;
+  /**
+   * What a quote container's lines start with, once per level: `>` unless told. The reply reader
+   * asks for a mark no one types, so a `>` line the candidate typed stays theirs.
+   */
+  quoteMark?: string;
+  /**
+   * Keep what clients mark as the sender's signature. Some webmails let the cursor land inside
+   * it, so a reply that is all "signature" is read again with this.
+   */
+  keepSignatures?: boolean;
 }
 
 type Attributes = Record<string, string>;
@@ -42,6 +52,7 @@ const BLOCK = new Set([
   "tr",
   "ul",
 ]);
+const VOID = new Set(["br", "hr", "wbr", "input", "meta", "link", "area", "col", "embed", "source", "track"]);
 const PARAGRAPH = new Set(["p", "h1", "h2", "h3", "h4", "h5", "h6"]);
 
 // Containers that mail clients put quoted history in. They come out as `>` lines, so the reply
@@ -49,10 +60,9 @@ const PARAGRAPH = new Set(["p", "h1", "h2", "h3", "h4", "h5", "h6"]);
 // (Gmail's `div.gmail_quote` holds those answers too, so only its blockquotes count).
 const QUOTE_CLASSES = /(?:^|\s)(?:\S*yahoo_quoted\S*|protonmail_quote|zmail_extra)(?:\s|$)/i;
 const QUOTE_IDS = /yahoo_quoted/i;
-// The sender's signature, as clients mark it.
-const SIGNATURE_CLASSES =
-  /(?:^|\s)(?:gmail_signature|moz-signature|yahoo-signature|ms-outlook-mobile-signature)(?:\s|$)/i;
-const SIGNATURE_IDS = /^(?:signature|ms-outlook-mobile-signature|\S*ymail_android_signature\S*)$/i;
+// The sender's signature, as clients mark it: a class, id or name that says so ("gmail_signature",
+// "moz-signature", "signature", "edo-signature", Spark's "messageSignatureSection", Airmail's "bloop_sign").
+const SIGNATURE_MARK = /signature|[_-]sig(?:n)?(?:\s|$)/i;
 
 /**
  * HTML mail body to plain text, on htmlparser2 (tokenising and entities): blocks and `<br>`
@@ -62,8 +72,9 @@ const SIGNATURE_IDS = /^(?:signature|ms-outlook-mobile-signature|\S*ymail_androi
  */
 export function htmlToText(html: string, options: HtmlToTextOptions = {}): string {
   const keepQuotes = options.keepQuotes ?? false;
+  const keepSignatures = options.keepSignatures ?? false;
   const source = keepQuotes ? withoutHead(html) : upToHistory(withoutHead(html), options.untilQuote ?? false);
-  const out = new TextBuilder();
+  const out = new TextBuilder(options.quoteMark ?? ">");
   const roles: Role[] = [];
   let skipping = 0;
   let pre = 0;
@@ -72,7 +83,7 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): strin
   const parser = new Parser(
     {
       onopentag(name, attributes) {
-        const role = skipping > 0 ? "skip" : roleOf(name, attributes, keepQuotes);
+        const role = skipping > 0 ? "skip" : roleOf(name, attributes, keepQuotes, keepSignatures);
         roles.push(role);
         switch (role) {
           case "skip":
@@ -162,19 +173,15 @@ function upToHistory(html: string, untilQuote: boolean): string {
   return cut ? html.slice(0, cut.index) : html;
 }
 
-function roleOf(name: string, attributes: Attributes, keepQuotes: boolean): Role {
+function roleOf(name: string, attributes: Attributes, keepQuotes: boolean, keepSignatures: boolean): Role {
   if (SKIP.has(name)) return "skip";
   const cls = attributes.class ?? "";
   const id = attributes.id ?? "";
   const marked = cls !== "" || id !== "";
-  if (
-    (marked && (SIGNATURE_CLASSES.test(cls) || SIGNATURE_IDS.test(id))) ||
-    attributes["data-smartmail"] === "gmail_signature"
-  ) {
-    return "skip";
-  }
+  // An element that holds text, not Apple's `<br id="lineBreakAtBeginningOfSignature">`.
+  if (!keepSignatures && !VOID.has(name) && isSignature(cls, id, attributes)) return "skip";
   const quote =
-    name === "blockquote" ||
+    (name === "blockquote" && !isIndent(attributes)) ||
     (name === "div" && ((marked && (QUOTE_CLASSES.test(cls) || QUOTE_IDS.test(id))) || attributes.name === "quote"));
   if (quote) return keepQuotes ? "block" : "quote";
   // Outlook writes every line as <p class=MsoNormal> with no margin: a line, not a paragraph.
@@ -186,12 +193,33 @@ function roleOf(name: string, attributes: Attributes, keepQuotes: boolean): Role
   return "inline";
 }
 
+// Gmail's and Outlook's "indent" button: a blockquote with no border, no class and no type, the
+// person's own text moved right. A quote is drawn with a rule or marked by the client.
+const BORDERLESS = /\bborder(?:-left)?\s*:\s*(?:none|0(?:px)?)\s*(?:;|$)/i;
+
+function isIndent(attributes: Attributes): boolean {
+  const style = attributes.style;
+  return (
+    style !== undefined && attributes.class === undefined && attributes.type === undefined && BORDERLESS.test(style)
+  );
+}
+
+function isSignature(cls: string, id: string, attributes: Attributes): boolean {
+  const name = attributes.name ?? "";
+  const smartmail = attributes["data-smartmail"] ?? "";
+  if (cls === "" && id === "" && name === "" && smartmail === "") return false;
+  return (
+    SIGNATURE_MARK.test(cls) || SIGNATURE_MARK.test(id) || SIGNATURE_MARK.test(name) || SIGNATURE_MARK.test(smartmail)
+  );
+}
+
 // A run that is not already a single space: only then is there anything to collapse.
 const HTML_SPACE_RUN = /[\t\n\r\f]| {2}/;
 
 /** Accumulates lines with browser-like whitespace; each line remembers how deep in a quote it is. */
 class TextBuilder {
   quoteDepth = 0;
+  constructor(private readonly mark: string) {}
   private readonly lines: string[] = [];
   private line = "";
   private lineDepth = 0;
@@ -244,7 +272,7 @@ class TextBuilder {
   paragraph(): void {
     this.block();
     const last = this.lines.at(-1);
-    if (last !== undefined && last.replace(/^>+/, "").trim() !== "") this.lines.push(this.render(""));
+    if (last !== undefined && last.slice(this.markLength(last)).trim() !== "") this.lines.push(this.render(""));
     this.lineDepth = this.quoteDepth;
   }
 
@@ -271,6 +299,14 @@ class TextBuilder {
 
   private render(text: string): string {
     if (this.lineDepth === 0) return text;
-    return text === "" ? ">".repeat(this.lineDepth) : `${">".repeat(this.lineDepth)} ${text}`;
+    const marks = this.mark.repeat(this.lineDepth);
+    return text === "" ? marks : `${marks} ${text}`;
+  }
+
+  /** How many characters of quote marks `line` starts with. */
+  private markLength(line: string): number {
+    let at = 0;
+    while (line.startsWith(this.mark, at)) at += this.mark.length;
+    return at;
   }
 }

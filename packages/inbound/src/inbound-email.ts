@@ -16,8 +16,17 @@ export interface InboundEmail {
    * as `>` lines). Line ends are `\n`.
    */
   text: string;
-  /** The HTML part of a mail that also has a text part: the reply is read from whichever of the two is cleaner. */
+  /**
+   * The HTML part, when there is one: its structure tells quoted history from what the person
+   * typed, and when there is a text part too, the reply is read from whichever is cleaner.
+   */
   html: string | null;
+  /**
+   * When `text` is the HTML part drawn as text (the mail has no text part): the same drawing with
+   * each quote container's lines opening with `QUOTE_CONTAINER_MARK` (once per level) instead of
+   * `>`, so that a `>` the person typed is told from the history. Null when there is a text part.
+   */
+  markedText: string | null;
   /** Lower-case header names, first value of each, encoded words decoded. */
   headers: Record<string, string>;
   /** The first message id of In-Reply-To, without angle brackets. */

@@ -64,6 +64,7 @@ export async function parseMime(raw: string | Uint8Array): Promise<InboundEmail>
     subject,
     text,
     html: body.html === null ? null : repairC1(body.html),
+    markedText: body.markedText === null ? null : repairC1(body.markedText),
     headers,
     inReplyTo: firstMessageId(email.inReplyTo),
     attachments: email.attachments.map(
@@ -106,7 +107,7 @@ function withoutFlowedParameter(raw: string | Uint8Array): {
 }
 
 function isBlank(raw: string | Uint8Array): boolean {
-  if (typeof raw === "string") return raw.trim() === "";
+  if (typeof raw === "string") return !/\S/.test(raw);
   return raw.every((b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d);
 }
 

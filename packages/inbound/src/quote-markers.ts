@@ -2,6 +2,12 @@
 // They are recognised by their shape (a separator, a block of header fields holding an address
 // and a date); the word lists only help where the shape alone is not enough.
 
+/**
+ * What a quote container's lines open with (once per level) when HTML is drawn as text to read a
+ * reply from, instead of the `>` a person can type: a Unicode noncharacter, never in mail text.
+ */
+export const QUOTE_CONTAINER_MARK = "\ufdd0";
+
 export const FORWARD_MARKERS: readonly RegExp[] = [
   /^-{3,}\s*(forwarded message|weitergeleitete nachricht|message transféré|mensaje reenviado|messaggio inoltrato|doorgestuurd bericht|mensagem encaminhada|vidarebefordrat meddelande|videresendt meddelelse)\s*-{3,}$/i,
   /^(begin forwarded message|début du message réexpédié|anfang der weitergeleiteten nachricht|inicio del mensaje reenviado|inizio messaggio inoltrato|begin doorgestuurd bericht|início da mensagem reencaminhada)\s?:$/i,
@@ -11,6 +17,11 @@ export const ORIGINAL_MESSAGE =
   /^-{2,}\s*(original message|ursprüngliche nachricht|message d'origine|mensaje original|messaggio originale|oorspronkelijk bericht|mensagem original|originalmeddelande|oprindelig meddelelse|opprinnelig melding|alkuperäinen viesti|wiadomość oryginalna|původní zpráva)\s*-{2,}$/i;
 /** "-----Original Message-----", "----- Исходное сообщение -----", "------------------ 原始邮件 ------------------". */
 export const DASHED_TITLE = /^-{2,}\s*[^\s-].{0,160}?\s*-{2,}$/u;
+/**
+ * A title drawn between runs of one symbol: "---- On <date> <name> <address> wrote ----" (Zoho),
+ * ">>> <name> <address> <date> >>>" (GroupWise). Holding an address and a date, it is an attribution.
+ */
+export const DRAWN_TITLE = /^([-=*~#+>])\1+\s*(?!\1).{1,160}?\s*\1{2,}$/u;
 export const UNDERSCORES = /^_{10,}$/;
 export const SIGNATURE_DELIMITER = /^--$/;
 

@@ -1,10 +1,13 @@
+import { isForward } from "./body-text.js";
 import { htmlToText } from "./html-to-text.js";
 import type { InboundEmail } from "./inbound-email.js";
+import { QUOTE_CONTAINER_MARK } from "./quote-markers.js";
 import { extractReply, readReply } from "./strip-quotes.js";
 
 // Links in a text part ("my portfolio <https://...>") have no words in the HTML's visible text.
 const BRACKETED_LINK = /<(?:https?:|mailto:)[^>\s]*>/gi;
-const WORD = /[\p{L}\p{N}]+/gu;
+// Words, and emoji: a reply of one 👍 is not empty.
+const WORD = /[\p{L}\p{N}\p{Extended_Pictographic}]+/gu;
 
 /**
  * The candidate's words from a mail with a text part, an HTML part, or both. The HTML is what
@@ -12,11 +15,19 @@ const WORD = /[\p{L}\p{N}]+/gu;
  * render badly (image placeholders, `*bold*`, link targets, doubled or lost line breaks, a
  * "view this in HTML" stub). So the HTML's reply wins, unless it is empty or it runs on past
  * where the text reply ends word for word: then the HTML kept history the text's shape gave away.
+ * The HTML is read with its quote containers marked as such, so a `>` the person typed is theirs.
  */
-export function replyOf(mail: Pick<InboundEmail, "text" | "html">): string {
+export function replyOf(mail: Pick<InboundEmail, "text" | "markedText" | "html" | "subject">): string {
+  if (mail.markedText !== null) {
+    const reply = extractReply(mail.markedText);
+    if (reply !== "" || mail.html === null) return reply;
+    // Nothing outside what the client marked as a signature: the candidate typed inside it.
+    const keepQuotes = isForward(mail.subject, mail.html);
+    return extractReply(htmlToText(mail.html, { keepQuotes, quoteMark: QUOTE_CONTAINER_MARK, keepSignatures: true }));
+  }
   const { reply: fromText, topPosted } = readReply(mail.text);
   if (mail.html === null) return fromText;
-  const htmlText = htmlToText(mail.html, { untilQuote: topPosted });
+  const htmlText = htmlToText(mail.html, { untilQuote: topPosted, quoteMark: QUOTE_CONTAINER_MARK });
   // The common case, a top-posted reply whose HTML says the same: nothing to choose.
   if (htmlText === fromText) return fromText;
   const fromHtml = extractReply(htmlText);

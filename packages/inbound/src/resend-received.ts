@@ -109,6 +109,7 @@ export function fromResendReceived(body: unknown): InboundEmail {
     // Same repair as the MIME path: C1 controls in a body are windows-1252 bytes decoded as latin-1 upstream.
     text: repairC1(parts.text),
     html: parts.html === null ? null : repairC1(parts.html),
+    markedText: parts.markedText === null ? null : repairC1(parts.markedText),
     headers,
     inReplyTo: firstMessageId(headers["in-reply-to"]),
     attachments,

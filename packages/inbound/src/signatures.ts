@@ -32,6 +32,13 @@ const DEVICE =
 const MAX_WORDS = 9;
 const MAX_LENGTH = 64;
 
+// "Sent from Edison Mail", "Sent with Airmail", "Gesendet mit Spark", "Envoyé avec Newton": the
+// client's line naming itself, in the languages mail apps ship; the name is capitalised.
+const SENT_WITH =
+  /^(?:sent (?:from|with|via|using|on)|gesendet (?:von|mit|vom)|envoy[ée] (?:de|depuis|avec|via)|enviado (?:desde|con|de|do|com|pelo|pela|via)|inviato (?:da|con|tramite)|(?:verzonden|verstuurd) (?:met|vanaf|via|van)|skickat (?:från|med)|sendt (?:fra|med)|wysłane (?:z|przez)|odesláno (?:z|ze|přes)|odoslané (?:z|zo|cez)|отправлено (?:с|из|через)|надіслано (?:з|із|через)|lähetetty)\s+(?:(?:my|mijn|mein(?:em)?|mon|ma|mi|meu|mio|min|mój|moje|the|der|die|dem|le|la|el|il|het)\s+)?/iu;
+// No `i` flag: the capital is the signal ("Sent from the airport" is the candidate's line).
+const APP_NAME = /^(?:\p{Lu}|\d)\S*(?:\s+\S+){0,4}?\.?$/u;
+
 /** A mobile client's signature line in a language we know. */
 export function isMobileSignature(bare: string): boolean {
   return bare.length <= 120 && MOBILE_SIGNATURE.test(bare);
@@ -43,12 +50,15 @@ export function isMobileSignature(bare: string): boolean {
  */
 export function namesDevice(bare: string): boolean {
   if (bare.length > MAX_LENGTH || bare.split(/\s+/).length > MAX_WORDS || /[,;!?]/.test(bare)) return false;
-  return DEVICE.test(bare);
+  if (DEVICE.test(bare)) return true;
+  const sent = SENT_WITH.exec(bare);
+  return sent !== null && APP_NAME.test(bare.slice(sent[0].length));
 }
 
 // What a contact block holds: a phone number, a web or LinkedIn address, an e-mail address.
 const PHONE = /(?:^|[\s:])\+?\(?\d[\d\s()./-]{6,}\d(?:\s|$)/;
-const WEB = /https?:\/\/|www\.|linkedin|\b[\p{L}\d-]+\.(?:com|net|org|io|dev|me|de|fr|es|it|nl|co|uk|eu)(?:\/\S*)?$/iu;
+// A web address: a link, or a line ending in a bare domain ("aishabello.design", "acme.co.uk/team").
+const WEB = /https?:\/\/|www\.|linkedin|(?:^|[\s:|·•])[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,24}(?:\/\S*)?$/iu;
 const MAX_BLOCK_LINES = 8;
 const MAX_BLOCK_LINE = 80;
 

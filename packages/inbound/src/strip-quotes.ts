@@ -2,9 +2,11 @@ import { attributionEndingAt, bareLine } from "./attribution.js";
 import {
   ANY_FIELD,
   DASHED_TITLE,
+  DRAWN_TITLE,
   DATE_OR_TIME,
   FORWARD_MARKERS,
   ORIGINAL_MESSAGE,
+  QUOTE_CONTAINER_MARK,
   SIGNATURE_DELIMITER,
   UNDERSCORES,
   hasAddress,
@@ -13,7 +15,16 @@ import {
 import { isContactBlock, isMobileSignature, namesDevice } from "./signatures.js";
 import { tidyText } from "./tidy-text.js";
 
-const QUOTED = /^[ \t]{0,3}>/;
+/** A line's quote prefix: `>`, the `|` some clients quote with (Mutt's indent_string, Pine), the container mark, or "". */
+function quotePrefix(line: string): string {
+  // Up to three spaces or tabs before it, as before any `>`.
+  for (let at = 0; at < 4 && at < line.length; at += 1) {
+    const c = line[at];
+    if (c === ">" || c === "|" || c === QUOTE_CONTAINER_MARK) return c;
+    if (c !== " " && c !== "\t") return "";
+  }
+  return "";
+}
 
 /**
  * The candidate's own words from a reply, found by the shape of the history rather than its
@@ -33,15 +44,18 @@ export function extractReply(text: string): string {
  */
 export function readReply(text: string): { reply: string; topPosted: boolean } {
   const lines = normalise(text).split("\n");
-  const quoted: boolean[] = [];
+  const prefixes: string[] = [];
   const bare: string[] = [];
   for (let i = 0; i < lines.length; i += 1) {
     const line = (lines[i] ?? "").trimEnd();
     lines[i] = line;
-    quoted.push(QUOTED.test(line));
+    prefixes.push(quotePrefix(line));
     bare.push(bareLine(line));
   }
-  const end = historyStart(lines, bare, quoted);
+  const mark = quoteMarkOf(prefixes, bare);
+  const quoted = prefixes.map((prefix) => prefix === mark);
+  let end = historyStart(lines, bare, quoted);
+  if (unquoteTypedBlocks(bare, quoted, end)) end = historyStart(lines, bare, quoted);
 
   // Attributions directly above a quoted block, whatever their language.
   const dropped = new Uint8Array(lines.length);
@@ -81,6 +95,73 @@ export function readReply(text: string): { reply: string; topPosted: boolean } {
   return { reply: tidyText(texts.join("\n\n")), topPosted };
 }
 
+/**
+ * Gives back the `>` blocks the candidate typed above the history: a recruiter's words they
+ * quote. A client quotes from the mail being answered, and that mail is in the history (from
+ * its first dated attribution over a quoted block, or from where unquoted history starts); a block
+ * above it whose words the history does not hold is not a quote of it. A block it holds (the
+ * question, quoted again to answer it) stays a quote. Returns whether any block was given back.
+ */
+function unquoteTypedBlocks(bare: readonly string[], quoted: boolean[], end: number): boolean {
+  // A signature is where the candidate's text ends, not the mail they answer.
+  let from = SIGNATURE_DELIMITER.test(bare[end] ?? "") ? bare.length : end;
+  let quotedAbove = false;
+  for (let i = 0; i < from; i += 1) {
+    if (!quoted[i] || (i > 0 && quoted[i - 1])) continue;
+    let above = i - 1;
+    while (above >= 0 && !quoted[above] && bare[above] === "") above -= 1;
+    const attribution = above >= 0 && !quoted[above] ? attributionEndingAt(bare, above, quoted) : null;
+    if (attribution?.dated) from = attribution.start;
+    else quotedAbove = true;
+  }
+  if (!quotedAbove || from >= bare.length) return false;
+  const history = ` ${wordsOf(bare.slice(from))} `;
+  let changed = false;
+  for (let i = 0; i < from; i += 1) {
+    if (!quoted[i]) continue;
+    let j = i;
+    while (j < from && quoted[j]) j += 1;
+    const block = wordsOf(bare.slice(i, j));
+    if (block !== "" && !history.includes(` ${block} `)) {
+      quoted.fill(false, i, j);
+      changed = true;
+    }
+    i = j;
+  }
+  return changed;
+}
+
+const WORDS = /[\p{L}\p{N}]+/gu;
+
+function wordsOf(lines: readonly string[]): string {
+  return (lines.join(" ").toLowerCase().match(WORDS) ?? []).join(" ");
+}
+
+/**
+ * The prefix this message's history is quoted with. A quote container's mark when the text came
+ * from HTML with containers: typed `>` lines outside them are the candidate's (a recruiter's words
+ * they quoted). Otherwise `>`, unless the block under an attribution holding a date or an address
+ * is quoted with `|` and no such block with `>`: then the client quotes with `|` (Mutt's
+ * indent_string, Pine) and the `>` lines are typed. `|` alone is too common in typed text
+ * (tables, ASCII art) to count.
+ */
+function quoteMarkOf(prefixes: readonly string[], bare: readonly string[]): string {
+  if (prefixes.includes(QUOTE_CONTAINER_MARK)) return QUOTE_CONTAINER_MARK;
+  if (!prefixes.includes("|")) return ">";
+  const prefixed = prefixes.map((p) => p !== "");
+  let pipe = false;
+  for (let i = 0; i < prefixes.length; i += 1) {
+    const prefix = prefixes[i] ?? "";
+    if (prefix === "" || (i > 0 && prefixes[i - 1] === prefix)) continue;
+    let above = i - 1;
+    while (above >= 0 && prefixes[above] === "" && bare[above] === "") above -= 1;
+    if (above < 0 || prefixes[above] !== "" || !attributionEndingAt(bare, above, prefixed)?.dated) continue;
+    if (prefix === ">") return ">";
+    pipe = true;
+  }
+  return pipe ? "|" : ">";
+}
+
 function normalise(text: string): string {
   let out = text;
   if (out.includes("\r")) out = out.replace(/\r\n?/g, "\n");
@@ -104,6 +185,9 @@ function joinLines(lines: readonly string[]): string {
   return out.join("\n");
 }
 
+// A legal notice is a few sentences long; a line the candidate adds under their signature is not.
+const MIN_NOTICE = 80;
+
 /**
  * The last answer without the signature paragraphs a client or the sender adds under it: a
  * contact block, or "Sent from my Galaxy" in a language we have no pattern for (one short line
@@ -111,7 +195,16 @@ function joinLines(lines: readonly string[]): string {
  */
 function withoutSignature(answer: string, othersExist: boolean): string {
   const paragraphs = answer.split("\n\n");
-  while (paragraphs.length > (othersExist ? 0 : 1)) {
+  const keep = othersExist ? 0 : 1;
+  // A contact block with a legal notice under it, in a paragraph of its own or two (two languages).
+  for (let k = paragraphs.length - 2; k >= keep && k >= paragraphs.length - 3; k -= 1) {
+    const notices = paragraphs.slice(k + 1);
+    if (notices.every((p) => p.length >= MIN_NOTICE) && isContactBlock((paragraphs[k] ?? "").split("\n"))) {
+      paragraphs.length = k;
+      break;
+    }
+  }
+  while (paragraphs.length > keep) {
     const lines = (paragraphs.at(-1) ?? "").split("\n");
     const deviceLine = lines.length === 1 && namesDevice(bareLine(lines[0] ?? ""));
     if (!deviceLine && !isContactBlock(lines)) break;
@@ -128,9 +221,11 @@ function historyStart(lines: readonly string[], bareLines: readonly string[], qu
   let lastContent = lines.length - 1;
   while (lastContent >= 0 && (bareLines[lastContent] ?? "") === "") lastContent -= 1;
   for (let i = 0; i < lines.length; i += 1) {
-    if (quoted[i]) continue;
     const bare = bareLines[i] ?? "";
     if (bare === "") continue;
+    // The original under it is not quoted: GroupWise's own marks are the title's, not a quote's.
+    if (isDrawnAttribution(bare) && !quoted[nextNonBlank(bareLines, i + 1)]) return i;
+    if (quoted[i]) continue;
     // Every marker below is a line of dashes or underscores, or holds a colon: most lines are neither.
     const ruled = bare.startsWith("-") || bare.startsWith("_");
     const colon = bare.includes(":") || bare.includes("：");
@@ -139,8 +234,6 @@ function historyStart(lines: readonly string[], bareLines: readonly string[], qu
     if (FORWARD_MARKERS.some((re) => re.test(bare))) return i;
     if (ruled && (SIGNATURE_DELIMITER.test(bare) || ORIGINAL_MESSAGE.test(bare))) return i;
     if (ruled && isSeparator(bare) && nextIsField(bareLines, i + 1)) return i;
-    // Zoho's "---- On <date> <name> <address> wrote ----": an attribution drawn as a separator.
-    if (ruled && DASHED_TITLE.test(bare) && hasAddress(bare) && DATE_OR_TIME.test(bare)) return i;
     if (colon && isHeaderBlock(lines, i)) return headerStart(bareLines, i);
 
     const attribution = attributionEndingAt(bareLines, i, quoted);
@@ -152,6 +245,12 @@ function historyStart(lines: readonly string[], bareLines: readonly string[], qu
     if (attribution.strong || (attribution.dated && i >= lastContent)) return attribution.start;
   }
   return lines.length;
+}
+
+/** Zoho's "---- On <date> <name> <address> wrote ----", GroupWise's ">>> <name> <address> <date> >>>". */
+function isDrawnAttribution(bare: string): boolean {
+  const edge = bare[0] ?? "";
+  return edge === bare[bare.length - 1] && DRAWN_TITLE.test(bare) && hasAddress(bare) && DATE_OR_TIME.test(bare);
 }
 
 function isSeparator(bare: string): boolean {

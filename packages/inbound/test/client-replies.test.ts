@@ -221,3 +221,47 @@ describe("choosing between the text and the HTML part", () => {
     expect(routeInbound(mail, DOMAIN)).toMatchObject({ reflection: "Yes, a no." });
   });
 });
+
+describe("a > the person typed, told apart by the HTML's structure", () => {
+  const attribution = `On May 26, 2025 at 10:02 AM, Rebound &lt;${TO}&gt; wrote:`;
+  const html = `<div>They said:<br><br>&gt; We went another way.<br><br>Meh.</div><br><div>${attribution}<blockquote type="cite"><p>Hi</p><p>Did you hear back?</p></blockquote></div>`;
+
+  it("keeps it in an HTML-only reply, where the history is in a blockquote", () => {
+    const mail = fromResendReceived({ from: "a@b.test", to: [TO], subject: "Re: x", text: null, html });
+    expect(routeInbound(mail, DOMAIN)).toMatchObject({ reflection: "They said:\n\n> We went another way.\n\nMeh." });
+  });
+
+  it("keeps it when the text part quotes both the same way", () => {
+    const text = `They said:\n\n> We went another way.\n\nMeh.\n\nOn May 26, 2025 at 10:02 AM, Rebound <${TO}> wrote:\n> Hi\n> Did you hear back?`;
+    const mail = fromResendReceived({ from: "a@b.test", to: [TO], subject: "Re: x", text, html });
+    expect(routeInbound(mail, DOMAIN)).toMatchObject({ reflection: "They said:\n\n> We went another way.\n\nMeh." });
+  });
+
+  it("still strips an HTML-only reply whose client quotes with &gt; as text", () => {
+    const quoted = `<div>No news.</div><div><br></div><div>${attribution}<br>&gt; Hi<br>&gt; Did you hear back?</div>`;
+    const mail = fromResendReceived({ from: "a@b.test", to: [TO], subject: "Re: x", text: null, html: quoted });
+    expect(routeInbound(mail, DOMAIN)).toMatchObject({ reflection: "No news." });
+  });
+
+  it("takes an emoji-only HTML reply over a text part that kept the app's line", () => {
+    const mail = fromResendReceived({
+      from: "a@b.test",
+      to: [TO],
+      subject: "Re: x",
+      text: "👍\n\nSent from Edison Mail\n\n> Did you hear back?",
+      html: '<div>👍</div><div id="edo-signature">Sent from Edison Mail</div><blockquote>Did you hear back?</blockquote>',
+    });
+    expect(routeInbound(mail, DOMAIN)).toMatchObject({ reflection: "👍" });
+  });
+
+  it("reads the words a webmail put inside its signature container rather than nothing", () => {
+    const mail = fromResendReceived({
+      from: "a@b.test",
+      to: [TO],
+      subject: "Re: x",
+      text: null,
+      html: '<div class="signature">It went well.<br>-- <br>Sam</div><blockquote>Did you hear back?</blockquote>',
+    });
+    expect(routeInbound(mail, DOMAIN)).toMatchObject({ reflection: "It went well." });
+  });
+});

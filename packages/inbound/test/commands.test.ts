@@ -35,6 +35,13 @@ describe("parseCommand", () => {
     ["I got an offer!! Can't believe it", "offer"],
     ["Got the job at Globex! Thank you for everything", "offer"],
     ["STOP - I found something", "stop"],
+    ["Pause for two weeks please, I'm off to a wedding", "pause"],
+    ["Pause the emails until July.", "pause"],
+    ["Please unsubscribe me from these emails.", "stop"],
+    ["Stop sending me emails please", "stop"],
+    ["I’ve accepted an offer! Starting in May", "offer"],
+    ["Just got the job!!", "offer"],
+    ["Offer accepted 🎉", "offer"],
   ] as const)("%j opens with %s", (line, command) => {
     expect(parseCommand(`${line}\n\nMore text on the next lines.`)).toBe(command);
   });
@@ -64,6 +71,8 @@ describe("parseCommand", () => {
     "Offer letter arrives Monday, fingers crossed",
     "got the job? no, not yet",
     "unsubscribed from three job boards this week",
+    "Got it, thanks",
+    "Pause for a moment of honesty: it was bad",
     "",
     "   ",
   ])("%j is not a command", (line) => {

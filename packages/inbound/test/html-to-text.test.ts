@@ -59,6 +59,27 @@ describe("htmlToText", () => {
     );
   });
 
+  it("drops any container the client marks as a signature, but not a line break so named", () => {
+    expect(htmlToText('<div>a</div><div class="signature"><b>Aisha</b><div>aisha.design</div></div>')).toBe("a");
+    expect(htmlToText('<div>a</div><div id="edo-signature">Sent from Edison</div>')).toBe("a");
+    expect(htmlToText('<div>a</div><div class="bloop_sign">-- <br>Sent with Airmail</div>')).toBe("a");
+    expect(htmlToText('<div>a</div><div name="messageSignatureSection">Sent with Spark</div>')).toBe("a");
+    expect(htmlToText('<div>a<br id="lineBreakAtBeginningOfSignature">b</div>')).toBe("a\nb");
+    expect(htmlToText('<div>a</div><div class="signature">b</div>', { keepSignatures: true })).toBe("a\nb");
+  });
+
+  it("marks quote containers with the mark asked for, and leaves a typed > as text", () => {
+    const html = "<div>Said:<br>&gt; typed</div><blockquote>old<blockquote>older</blockquote></blockquote>";
+    expect(htmlToText(html, { quoteMark: "|" })).toBe("Said:\n> typed\n\n| old\n|\n|| older\n|");
+  });
+
+  it("reads Gmail's indent (a borderless blockquote without class) as the person's text", () => {
+    const html =
+      '<div>List:</div><blockquote style="margin:0 0 0 40px;border:none;padding:0px"><div>one</div></blockquote>';
+    expect(htmlToText(html)).toBe("List:\none");
+    expect(htmlToText('<blockquote style="margin:0 0 0 .8ex;border-left:1px #ccc solid">q</blockquote>')).toBe("> q");
+  });
+
   it("stops at Outlook's reply marker", () => {
     const html =
       '<div>Reply</div><div id="appendonsend"></div><hr><div id="divRplyFwdMsg"><b>From:</b> x</div><div>old</div>';

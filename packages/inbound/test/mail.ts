@@ -12,6 +12,7 @@ export function makeMail(overrides: Partial<InboundEmail> = {}): InboundEmail {
     subject: "Re: After your interview: what went well?",
     text: "",
     html: null,
+    markedText: null,
     headers: {},
     inReplyTo: null,
     attachments: [],

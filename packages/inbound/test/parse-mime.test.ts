@@ -38,6 +38,7 @@ Content-Type: text/plain; charset=utf-8`);
       subject: "Re: What went well? 🙂",
       text: "Hello\n",
       html: null,
+      markedText: null,
       headers: expect.objectContaining({
         "x-custom": "first",
         subject: "Re: What went well? 🙂",

@@ -203,3 +203,67 @@ describe("extractReply: layout", () => {
     expect(extractReply(`${big}\n\n> quoted`)).toBe(big.trim());
   });
 });
+
+describe("extractReply: whose quote marks", () => {
+  const HISTORY = `On Mon, 26 May 2025 at 10:02, Rebound <${ADDR}> wrote:\n> Hi Jamal,\n>\n> Did you hear back? Paste any feedback you got.\n>\n> Rebound`;
+
+  it("keeps a > block typed above the history that does not quote it (the recruiter's words)", () => {
+    const reply =
+      "They wrote back. The recruiter said:\n\n> We were impressed, but we went with someone more senior.\n\nSo a no.";
+    expect(extractReply(`${reply}\n\n${HISTORY}`)).toBe(reply);
+  });
+
+  it("still drops a > block above the history that quotes it (the question, answered)", () => {
+    expect(extractReply(`> Did you hear back?\n\nYes, a no.\n\n${HISTORY}`)).toBe("Yes, a no.");
+  });
+
+  it("keeps a typed > block above unquoted Outlook history", () => {
+    const text = `They said:\n> We went with someone else.\n\nMeh.\n\n________________________________\nFrom: Rebound <${ADDR}>\nSent: Monday, May 26, 2025 10:02 AM\nTo: J\nSubject: Did you hear back?\n\nHi J,\nDid you hear back?`;
+    expect(extractReply(text)).toBe("They said:\n> We went with someone else.\n\nMeh.");
+  });
+
+  it("reads | as the quote mark when the client quotes the history with it, and > lines as typed", () => {
+    const text = `On Wed, Jun 11, 2025 at 10:02:31AM +0000, Rebound wrote:\n| Hi Arjun,\n|\n| Did you hear back?\n\nYes. The feedback:\n\n> More ownership, please.\n\nFair.\n\n| Rebound\n\n-- \nArjun`;
+    expect(extractReply(text)).toBe("Yes. The feedback:\n\n> More ownership, please.\n\nFair.");
+  });
+
+  it("keeps | lines when the history is quoted with >", () => {
+    const text = `| a | b |\n| 1 | 2 |\n\n${HISTORY}`;
+    expect(extractReply(text)).toBe("| a | b |\n| 1 | 2 |");
+  });
+
+  it("cuts at GroupWise's >>> title over an unquoted original", () => {
+    const text = `Please unsubscribe me.\n\nDale\n\n>>> Rebound <${ADDR}> 6/5/2025 10:02 AM >>>\nHi Dale,\n\nDid you hear back?\n\nRebound`;
+    expect(extractReply(text)).toBe("Please unsubscribe me.\n\nDale");
+  });
+});
+
+describe("extractReply: signatures without a delimiter", () => {
+  it("drops a legal notice in its own paragraph under a contact block", () => {
+    const text =
+      "Went well: the case.\n\nSandra\n\nSandra Keller\nSenior Underwriter\nTel. +41 44 123 45 67\n\nThis e-mail may contain confidential information. If you are not the intended recipient, please delete it.";
+    expect(extractReply(text)).toBe("Went well: the case.\n\nSandra");
+  });
+
+  it("keeps a short line the candidate wrote under a contact block they quote", () => {
+    const text = "Fine.\n\nJane Doe\nTalent Partner\njane@acme.com\n\nI'll email her tomorrow.";
+    expect(extractReply(text)).toBe(text);
+  });
+
+  it("drops a contact block whose way to reach the sender is a bare domain", () => {
+    expect(extractReply("It went well.\n\nAisha Bello\nProduct Designer · Lagos\naishabello.design")).toBe(
+      "It went well.",
+    );
+  });
+
+  it.each(["Sent from Edison Mail", "Sent from Nine", "Sent with Airmail", "Gesendet mit der WEB.DE Mail App"])(
+    "drops the app's own last line %j",
+    (line) => {
+      expect(extractReply(`Short answer.\n\n${line}`)).toBe("Short answer.");
+    },
+  );
+
+  it("keeps a last line that only starts like one", () => {
+    expect(extractReply("Short answer.\n\nSent from the airport")).toBe("Short answer.\n\nSent from the airport");
+  });
+});

@@ -50,6 +50,7 @@ describe("fromResendReceived", () => {
       subject: "Re: After your interview: what went well?",
       text: `It went well.\n\nOn Mon, 3 Mar 2025 at 10:02, Rebound <reply+abc-123@${DOMAIN}> wrote:\n> What were the high points?\n`,
       html: null,
+      markedText: null,
       headers: {
         "message-id": "<CAJx9k@mail.gmail.com>",
         "in-reply-to": "<0195a3b2@rebound.localhost>",
