@@ -15,6 +15,11 @@ if (process.argv[2] === "inbound-parse") {
   await parseBench();
   process.exit(0);
 }
+// `pnpm --filter @rebound/bench start analysis`: only the analyser's figures on every set, no database.
+if (process.argv[2] === "analysis") {
+  await analysisFigures();
+  process.exit(0);
+}
 // `pnpm bench import [rows]`: only the CSV import figure (a 20,000-row file by default).
 if (process.argv[2] === "import") {
   const drop = await prepareTemplateDatabase();
