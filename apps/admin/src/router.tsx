@@ -1,10 +1,13 @@
 import { QueryClient } from "@tanstack/react-query";
 import { createRouter } from "@tanstack/react-router";
+import { auditRoutes } from "./audit/routes";
 import { authRoutes } from "./auth/routes";
 import { candidateRoutes } from "./candidates/routes";
 import { cohortRoutes } from "./cohorts/routes";
+import { keyRoutes } from "./keys/routes";
 import { outboxRoutes } from "./outbox/routes";
 import { appRoute, rootRoute } from "./routes/root";
+import { settingsRoutes } from "./settings/routes";
 
 export const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 5_000, refetchOnWindowFocus: true } },
@@ -16,7 +19,15 @@ export const queryClient = new QueryClient({
  */
 const routeTree = rootRoute.addChildren([
   ...authRoutes.public,
-  appRoute.addChildren([...cohortRoutes, ...candidateRoutes, ...outboxRoutes, ...authRoutes.app]),
+  appRoute.addChildren([
+    ...cohortRoutes,
+    ...candidateRoutes,
+    ...outboxRoutes,
+    ...keyRoutes,
+    ...settingsRoutes,
+    ...auditRoutes,
+    ...authRoutes.app,
+  ]),
 ]);
 
 export const router = createRouter({

@@ -1,5 +1,5 @@
 import type { LucideIcon } from "lucide-react";
-import { Activity, Inbox, Users, UsersRound } from "lucide-react";
+import { Activity, History, Inbox, KeyRound, Settings, Users, UsersRound } from "lucide-react";
 
 export interface NavItem {
   label: string;
@@ -22,5 +22,8 @@ export const NAV: NavItem[] = [
   { label: "Cohorts", to: "/", icon: UsersRound },
   { label: "Outbox", to: "/outbox", icon: Inbox, outboxOnly: true },
   { label: "Team", to: "/team", icon: Users },
+  { label: "Settings", to: "/settings", icon: Settings },
+  { label: "API keys", to: "/keys", icon: KeyRound, role: "owner" },
+  { label: "Audit", to: "/audit", icon: History, role: "owner" },
   { label: "Queues", to: "/admin/queues", icon: Activity, role: "owner", external: true },
 ];
