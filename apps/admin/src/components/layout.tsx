@@ -89,12 +89,13 @@ function Header({ session }: { session: Session }) {
           )}
         </nav>
         <div className="ml-auto flex items-center gap-2 text-xs text-slate-500">
-          <span className="hidden md:inline">
+          <span className="hidden 2xl:inline">
             {session.user.email} · {session.role}
           </span>
           <Button
             variant="ghost"
             size="sm"
+            title={`${session.user.email} · ${session.role ?? "no role"}`}
             onClick={() => signOut.mutate(undefined, { onSettled: () => window.location.assign("/admin/signin") })}
           >
             <LogOut /> Sign out
