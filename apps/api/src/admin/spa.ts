@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { AppError } from "@rebound/core";
@@ -7,8 +7,21 @@ import type { Context, Next } from "hono";
 import { proxy } from "hono/proxy";
 import type { ApiEnv } from "../env.js";
 
-/** The built admin app: apps/admin/dist, the same path from src/ (tsx, tests) and from dist/ (the bundle). */
-export const DEFAULT_ADMIN_DIST = fileURLToPath(new URL("../../../admin/dist/", import.meta.url));
+/**
+ * The folder of this package (apps/api): the nearest package.json above this module. This file
+ * sits two levels down in src/ (tsx, tests) but one level down once bundled into dist/, so a
+ * fixed relative path would be right for only one of them; the cwd is never used.
+ */
+function packageDir(moduleUrl: string): string {
+  const start = dirname(fileURLToPath(moduleUrl));
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+    if (dirname(dir) === dir) return start;
+  }
+}
+
+/** The built admin app: apps/admin/dist beside this package, whichever way the API runs. */
+export const DEFAULT_ADMIN_DIST = join(packageDir(import.meta.url), "..", "admin", "dist") + sep;
 
 /**
  * The admin app's policy: its own scripts only, no inline script, no other origin. Styles may be
