@@ -8,7 +8,7 @@ import type { Consent, EnrolResult } from "./enrol.js";
 import type { AppError } from "./errors.js";
 import { type IdempotencyClaim, requestHash, withIdempotency } from "./idempotency.js";
 import { endLiveTracks } from "./lifecycle/tracks.js";
-import { dueAtForStep, programWindow } from "./schedule.js";
+import { candidateWindow, dueAtForStep } from "./schedule.js";
 import { addressHash, EVERY_PROGRAM } from "./suppression.js";
 
 type Ctx = Pick<AppContext, "db" | "queues" | "clock" | "config">;
@@ -192,6 +192,10 @@ interface Checked {
   sendWindowStart: number | null;
   sendWindowEnd: number | null;
   sendWeekdays: number[] | null;
+  /** The candidate's own window (preference page): null hours or no weekdays leave the program's. */
+  ownStart: number | null;
+  ownEnd: number | null;
+  ownWeekdays: number[] | null;
 }
 
 interface Sink {
@@ -242,11 +246,13 @@ async function enrolRound(tx: Tx, ctx: Ctx, round: readonly Item[], now: Date, s
         consent = COALESCE("Candidate".consent, EXCLUDED.consent),
         "updatedAt" = EXCLUDED."updatedAt"
       WHERE "Candidate".status IN ('active', 'paused')
-      RETURNING id, "programId", email, status::text AS status, timezone, (xmax = 0) AS inserted
+      RETURNING id, "programId", email, status::text AS status, timezone, (xmax = 0) AS inserted,
+        "sendWindowStart" AS own_start, "sendWindowEnd" AS own_end, "sendWeekdays" AS own_weekdays
     )
     SELECT c.idx, c.program_found AS "programFound", c.cohort_id AS "cohortId", c.cohort_archived AS "cohortArchived",
            c.suppressed, u.id AS "candidateId", u.status AS "candidateStatus", u.timezone, u.inserted,
-           c."sendWindowStart", c."sendWindowEnd", c."sendWeekdays"
+           c."sendWindowStart", c."sendWindowEnd", c."sendWeekdays",
+           u.own_start AS "ownStart", u.own_end AS "ownEnd", u.own_weekdays AS "ownWeekdays"
     FROM checked c LEFT JOIN upserted u ON u."programId" = c.program_id AND u.email = c.email`;
   const byIdx = new Map(checked.map((c) => [c.idx, c]));
   const going: { item: Item; c: Checked & { candidateId: string } }[] = [];
@@ -304,17 +310,21 @@ async function enrolRound(tx: Tx, ctx: Ctx, round: readonly Item[], now: Date, s
 
   // 4. The interviews, enrolments and first messages, in one statement.
   // Every item of a batch is enrolled at the same instant: the first step's time depends only on
-  // the track, the time zone and the program's window, so it is computed once per combination.
+  // the track, the time zone and the window (the candidate's own where they chose one, as every
+  // later step and a resume use), so it is computed once per combination.
   const dues = new Map<string, Date | null>();
   const firstDue = (outcome: InterviewInput["outcome"], c: Checked) => {
     const tz = c.timezone ?? "UTC";
-    const key = `${outcome} ${tz} ${c.sendWindowStart} ${c.sendWindowEnd} ${c.sendWeekdays}`;
-    if (!dues.has(key)) {
-      const window = programWindow({
+    const window = candidateWindow(
+      {
         sendWindowStart: c.sendWindowStart ?? 9,
         sendWindowEnd: c.sendWindowEnd ?? 18,
         sendWeekdays: c.sendWeekdays ?? [],
-      });
+      },
+      { sendWindowStart: c.ownStart, sendWindowEnd: c.ownEnd, sendWeekdays: c.ownWeekdays ?? [] },
+    );
+    const key = `${outcome} ${tz} ${window.startHour} ${window.endHour} ${window.weekdays}`;
+    if (!dues.has(key)) {
       dues.set(key, dueAtForStep(outcome, 0, now, tz, ctx.config.DRIP_SPEEDUP, window));
     }
     return dues.get(key) ?? null;

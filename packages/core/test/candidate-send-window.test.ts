@@ -1,4 +1,4 @@
-import { advanceEnrollments, setCandidateSendWindow, setCandidateTimezone } from "@rebound/core";
+import { advanceEnrollments, enrolMany, setCandidateSendWindow, setCandidateTimezone } from "@rebound/core";
 import { createWorld, TestClock, unique, type World } from "@rebound/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -90,5 +90,36 @@ describe("a candidate's own send window", () => {
       await scheduled(c.candidateId),
     ];
     expect(after).toEqual(before);
+  });
+
+  it("places the first step of a new interview's track in the candidate's own window", async () => {
+    const c = await parisCandidate();
+    // Saturdays 07:00-10:00 only; then a new outcome arrives through the batched intake.
+    await setCandidateSendWindow(world.ctx, c.candidateId, { startHour: 7, endHour: 10, weekdays: [6] }, "test");
+    const [r] = await enrolMany(world.ctx, world.programId, [
+      { email: c.email, company: "Globex", outcome: "rejected" },
+    ]);
+    expect(r).toMatchObject({ ok: true, change: "updated" });
+    const first = await db().message.findFirstOrThrow({
+      where: { enrollmentId: r?.ok ? r.enrollmentId : "", step: "process" },
+    });
+    expect(local(first.dueAt)).toBe("Sat 07:00");
+  });
+
+  it("keeps the program's weekdays when the candidate chose only hours (weekdays NULL or empty)", async () => {
+    for (const weekdays of [null, []]) {
+      const c = await parisCandidate();
+      await db().$executeRaw`
+        UPDATE "Candidate" SET "sendWindowStart" = 15, "sendWindowEnd" = 17, "sendWeekdays" = ${weekdays}::int[]
+        WHERE id = ${c.candidateId}::uuid`;
+      const [r] = await enrolMany(world.ctx, world.programId, [
+        { email: c.email, company: "Initech", outcome: "rejected" },
+      ]);
+      const first = await db().message.findFirstOrThrow({
+        where: { enrollmentId: r?.ok ? r.enrollmentId : "", step: "process" },
+      });
+      // Monday is one of the program's weekdays: the same day, when the candidate's hours open.
+      expect(local(first.dueAt)).toBe("Mon 15:00");
+    }
   });
 });
