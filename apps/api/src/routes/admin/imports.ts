@@ -1,5 +1,13 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { createImport, findCohort, getImport, IMPORT_COLUMNS, importErrorsCsv, listImports } from "@rebound/core";
+import {
+  actorLabels,
+  createImport,
+  findCohort,
+  getImport,
+  IMPORT_COLUMNS,
+  importErrorsCsv,
+  listImports,
+} from "@rebound/core";
 import type { AdminEnv } from "../../admin/env.js";
 import { adminSecurity, canRead, canWrite } from "../../admin/session.js";
 import { ErrorSchema, validationHook } from "../../errors.js";
@@ -15,6 +23,10 @@ const importParams = z.object({
     .max(64)
     .openapi({ param: { name: "importId", in: "path" } }),
 });
+/** The app's history says who uploaded each file by name, not by user id. */
+const AdminImportSummarySchema = ImportSummarySchema.extend({ createdByLabel: z.string() }).openapi(
+  "AdminImportSummary",
+);
 const csv = (description: string) => ({ description, content: { "text/csv": { schema: z.string() } } });
 
 /** CSV imports from the admin app: the same verbs as the program API, the signed-in admin as the actor. */
@@ -60,14 +72,22 @@ export const adminImportsRoutes = new OpenAPIHono<AdminEnv>({ defaultHook: valid
       security: adminSecurity,
       middleware: [canRead] as const,
       request: { query: z.object({ cohortId: z.string().max(64).optional() }) },
-      responses: { 200: jsonOf(z.object({ imports: z.array(ImportSummarySchema) }), "Imports"), ...adminErrors },
+      responses: { 200: jsonOf(z.object({ imports: z.array(AdminImportSummarySchema) }), "Imports"), ...adminErrors },
     }),
     async (c) => {
       const { db } = c.get("ctx");
       const programId = c.get("programId");
       const { cohortId } = c.req.valid("query");
       const cohortSlug = cohortId ? (await findCohort(db, programId, cohortId)).slug : undefined;
-      return c.json({ imports: await listImports(db, programId, cohortSlug ? { cohortSlug } : {}) }, 200);
+      const imports = await listImports(db, programId, cohortSlug ? { cohortSlug } : {});
+      const labels = await actorLabels(
+        db,
+        imports.map((i) => i.createdBy),
+      );
+      return c.json(
+        { imports: imports.map((i) => ({ ...i, createdByLabel: labels.get(i.createdBy) ?? i.createdBy })) },
+        200,
+      );
     },
   )
   .openapi(
