@@ -4,6 +4,7 @@ import { auditRoutes } from "./audit/routes";
 import { authRoutes } from "./auth/routes";
 import { candidateRoutes } from "./candidates/routes";
 import { cohortRoutes } from "./cohorts/routes";
+import { importRoutes } from "./imports/routes";
 import { keyRoutes } from "./keys/routes";
 import { outboxRoutes } from "./outbox/routes";
 import { appRoute, rootRoute } from "./routes/root";
@@ -22,6 +23,7 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     ...cohortRoutes,
     ...candidateRoutes,
+    ...importRoutes,
     ...outboxRoutes,
     ...keyRoutes,
     ...settingsRoutes,

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
+import { CohortExports } from "@/imports/pages";
 import { formatDate, formatDateTime, humanize, percent } from "@/lib/utils";
 import { OutcomesChart, ReplyRateChart, StageFunnel, ThemeChart } from "./charts";
 import { type Dashboard, useCohorts, useCreateCohort, useDashboard, useUpdateCohort } from "./queries";
@@ -294,9 +295,19 @@ export function DashboardPage({ cohortId }: { cohortId: string }) {
             >
               Candidates ({d.enrolled}) →
             </Link>
+            <Link
+              to="/cohorts/$cohortId/imports"
+              params={{ cohortId }}
+              className="font-medium text-teal-700 hover:underline"
+            >
+              Imports →
+            </Link>
           </div>
         </div>
-        {session.data?.role !== "viewer" ? <CohortActions d={d} /> : null}
+        <div className="flex flex-wrap items-center gap-2">
+          {session.data?.role !== "viewer" ? <CohortActions d={d} /> : null}
+          <CohortExports cohortId={cohortId} />
+        </div>
       </div>
       {!d.cohort.archivedAt ? (
         <p className="break-all rounded-md bg-slate-100 px-3 py-2 text-xs text-slate-600">
