@@ -118,9 +118,15 @@ function SettingsEditor({ saved }: { saved: Settings }) {
                 </TextField>
                 <div className="rounded-md bg-slate-50 px-3 py-2 text-sm">
                   <span className="text-slate-500">Candidates see: </span>
-                  <span className="break-all font-medium" data-from-header>
-                    {live.data?.from ?? saved.from}
-                  </span>
+                  {live.error ? (
+                    <span className="text-slate-500" data-from-header>
+                      — (not yet: see the message above)
+                    </span>
+                  ) : (
+                    <span className="break-all font-medium" data-from-header>
+                      {live.data?.from ?? saved.from}
+                    </span>
+                  )}
                 </div>
               </CardContent>
             </Card>
@@ -151,10 +157,9 @@ function SettingsEditor({ saved }: { saved: Settings }) {
                     id="replyFooter"
                     maxLength={300}
                     rows={2}
-                    className="min-h-16"
                     value={form.replyFooter}
                     onChange={(e) => set("replyFooter", e.target.value)}
-                    {...describedBy("replyFooter", err("replyFooter"))}
+                    {...describedBy("replyFooter", err("replyFooter"), "min-h-16")}
                   />
                 </TextField>
               </CardContent>
@@ -187,10 +192,9 @@ function SettingsEditor({ saved }: { saved: Settings }) {
                     <Label htmlFor="sendWindowEnd">Until</Label>
                     <NativeSelect
                       id="sendWindowEnd"
-                      className="block"
                       value={form.sendWindowEnd}
                       onChange={(e) => set("sendWindowEnd", Number(e.target.value))}
-                      {...describedBy("sendWindowEnd", err("sendWindowEnd"))}
+                      {...describedBy("sendWindowEnd", err("sendWindowEnd"), "block")}
                     >
                       {range(1, 24).map((h) => (
                         <option key={h} value={h}>
@@ -255,10 +259,9 @@ function SettingsEditor({ saved }: { saved: Settings }) {
                     inputMode="numeric"
                     min={1}
                     max={120}
-                    className="w-32"
                     value={form.retentionMonths}
                     onChange={(e) => set("retentionMonths", e.target.value)}
-                    {...describedBy("retentionMonths", err("retentionMonths"))}
+                    {...describedBy("retentionMonths", err("retentionMonths"), "w-32")}
                   />
                 </TextField>
               </CardContent>
@@ -334,8 +337,9 @@ function FieldError({ id, error }: { id: Field; error?: string | undefined }) {
 }
 
 /** Ties a control to its message: the error when there is one, else its hint (fields with one). */
-const describedBy = (id: Field, error: string | undefined) => ({
+const describedBy = (id: Field, error: string | undefined, base?: string) => ({
   "aria-invalid": error ? true : undefined,
+  className: cn(base, error && "border-red-500"),
   "aria-describedby": error ? `${id}-error` : HINTED.has(id) ? `${id}-hint` : undefined,
 });
 const HINTED = new Set<Field>(["senderName", "fromEmail", "replyFooter", "retentionMonths"]);

@@ -22,6 +22,8 @@ export function useSaveSettings() {
       // The program's name shows in the header; the audit log has a new entry.
       qc.invalidateQueries({ queryKey: ["session"] });
       qc.invalidateQueries({ queryKey: ["audit"] });
+      // A preview of "no changes" was of the settings before this save.
+      qc.invalidateQueries({ queryKey: ["settings-preview"] });
     },
   });
 }
