@@ -111,6 +111,15 @@ describe("the owner's pages of the admin app", () => {
     await page.getByRole("button", { name: "Save settings" }).click();
     await expect.poll(() => page.getByText("Saved. The next emails carry these settings.").count()).toBe(1);
     expect(await page.getByText("with unsaved changes").count()).toBe(0);
+    // With nothing unsaved, the preview is of the settings just saved.
+    await expect
+      .poll(() => page.locator('[data-preview="from"]').textContent())
+      .toBe('"Dana at Career Centre X" <coach@careers.example.edu>');
+    await email.getByText(footer).waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await email.getByText(footer).waitFor();
+    await shot(page, "owner-06b-settings-phone");
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     // A candidate enrolled now gets the day-0 email from the worker, with the saved branding.
     const res = await fetch(`${world.url}/v1/interviews`, {
@@ -150,10 +159,14 @@ describe("the owner's pages of the admin app", () => {
     expect(settings).toContain("Send days: Mon, Tue, Wed, Thu, Fri → Mon, Tue, Wed, Thu, Fri, Sat");
     await shot(page, "owner-08-audit");
 
-    await page.getByRole("link", { name: "API keys", exact: true }).last().click();
+    await page
+      .getByRole("navigation", { name: "Filter the audit log" })
+      .getByRole("link", { name: "API keys" })
+      .click();
     await page.waitForURL(/\/admin\/audit\?group=keys$/);
-    await expect.poll(() => entry("settings.updated").count()).toBe(0);
-    expect(await entry("api-key.revoked").count()).toBe(1);
+    await expect.poll(() => entry("api-key.revoked").count()).toBe(1);
+    expect(await entry("settings.updated").count()).toBe(0);
+    expect(await entry("api-key.created").count()).toBe(2);
     await shot(page, "owner-09-audit-keys-only");
   });
 
@@ -178,6 +191,7 @@ describe("the owner's pages of the admin app", () => {
     await expect.poll(() => coach.getByText("Only the program's owners change these settings").count()).toBe(1);
     expect(await coach.getByLabel("Sender name").isDisabled()).toBe(true);
     expect(await coach.getByRole("button", { name: "Save settings" }).count()).toBe(0);
+    await coach.frameLocator('iframe[title="Email preview"]').getByText(footer).waitFor();
     await shot(coach, "owner-11-coach-settings-read-only");
     const queues = await coach.goto(`${world.url}/admin/queues`);
     expect(queues?.status()).toBe(403);
