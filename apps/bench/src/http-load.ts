@@ -46,15 +46,28 @@ local threads = {}
 function setup(thread) table.insert(threads, thread); thread:set("id", #threads) end
 n, ok, amount = 0, 0, ${o.amount ?? 0}
 local templated = ${o.body?.includes("{{n}}") ? "true" : "false"}
+-- wrk calls request() once on its first thread to check the script (script_verify_request) and
+-- never sends that request: it must not take a number, or one request of \`amount\` goes missing.
+local verified = false
 function request()
+  if not verified and id == 1 then
+    verified = true
+    return wrk.format("GET", "/healthz", {}, nil)
+  end
   n = n + 1
   if amount > 0 and n > amount then return wrk.format("GET", "/healthz", {}, nil) end
   if templated then return wrk.format(nil, nil, nil, ${lua(before)} .. ${lua(prefix)} .. id .. "-" .. n .. ${lua(after)}) end
   return wrk.format(nil, nil, nil, ${o.body ? lua(o.body) : "nil"})
 end
+local reached = false
 function response(status)
   if status >= 200 and status < 300 then ok = ok + 1 end
-  if amount > 0 and ok >= amount then wrk.thread:stop() end
+  if amount > 0 and ok >= amount and not reached then
+    reached = true
+    io.write("AMOUNT REACHED\\n")
+    io.flush()
+    wrk.thread:stop()
+  end
 end
 function done(summary, latency)
   local total = 0
@@ -80,7 +93,7 @@ export async function load(o: LoadOptions): Promise<LoadResult> {
   const load1 = loadavg()[0] ?? 0;
   try {
     const out = await new Promise<string>((resolve, reject) => {
-      execFile(
+      const child = execFile(
         "wrk",
         ["-t1", `-c${o.connections ?? 64}`, `-d${seconds}s`, "--timeout", "10s", "-s", file, o.url],
         { maxBuffer: 1 << 20, timeout: (seconds + 60) * 1000 },
@@ -91,6 +104,11 @@ export async function load(o: LoadOptions): Promise<LoadResult> {
           else resolve(stdout);
         },
       );
+      // wrk's main thread sleeps for the whole -d even once its thread stopped at `amount`; SIGINT
+      // ends that sleep and wrk reports at once (its duration is then the real one).
+      child.stdout?.on("data", (chunk: Buffer) => {
+        if (chunk.toString().includes("AMOUNT REACHED")) child.kill("SIGINT");
+      });
     });
     const line = /RESULT (\{.*\})/.exec(out)?.[1];
     if (!line) throw new Error(`wrk printed no result:\n${out}`);
