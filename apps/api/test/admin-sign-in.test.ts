@@ -1,7 +1,7 @@
 import { RATE_POLICIES } from "@rebound/core";
 import { createTestProgram, sendScheduledEmails, unique } from "@rebound/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminRequests, cookiesOf, ORIGIN, signInByLink } from "./admin-support.js";
+import { adminRequests, adminWithRole, cookiesOf, ORIGIN, signInByLink } from "./admin-support.js";
 import { createWorld, type World } from "./support.js";
 
 let world: World;
@@ -116,6 +116,72 @@ describe("admin sign-in", () => {
       where: { programId: program.programId, adminUser: { email: coachEmail } },
     });
     expect(member.role).toBe("coach");
+  });
+
+  it("writes every team change to the audit log with the owner who made it; a refused change writes nothing", async () => {
+    const program = await createTestProgram(world.env.ctx);
+    const owner = await signInByLink(world.app, program.adminLoginUrl);
+    const as = adminRequests(world.app, owner);
+    const coach = await adminWithRole(world.env, world.app, program.programId, "coach");
+    const ownerId = (
+      await world.env.ctx.db.membership.findFirstOrThrow({ where: { programId: program.programId, role: "owner" } })
+    ).adminUserId;
+    const coachMember = await world.env.ctx.db.membership.findFirstOrThrow({
+      where: { programId: program.programId, adminUser: { email: coach.email } },
+    });
+    const invitee = `${unique("viewer")}@example.org`;
+    expect(
+      (
+        await as("POST", "/admin/api/auth/organization/invite-member", {
+          email: invitee,
+          role: "viewer",
+          organizationId: program.programId,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await as("POST", "/admin/api/auth/organization/update-member-role", {
+          memberId: coachMember.id,
+          role: "viewer",
+          organizationId: program.programId,
+        })
+      ).status,
+    ).toBe(200);
+    // A coach (now a viewer) may not change roles: refused, and not in the log.
+    const refused = await adminRequests(world.app, coach)("POST", "/admin/api/auth/organization/update-member-role", {
+      memberId: coachMember.id,
+      role: "owner",
+      organizationId: program.programId,
+    });
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(
+      (
+        await as("POST", "/admin/api/auth/organization/remove-member", {
+          memberIdOrEmail: coachMember.id,
+          organizationId: program.programId,
+        })
+      ).status,
+    ).toBe(200);
+    const entries = await world.env.ctx.db.auditLog.findMany({
+      where: {
+        programId: program.programId,
+        OR: [{ action: { startsWith: "member." } }, { action: { startsWith: "invitation." } }],
+      },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(entries.map((e) => [e.action, e.actor, (e.data as { role: string }).role])).toEqual([
+      ["invitation.created", `admin:${ownerId}`, "viewer"],
+      ["member.role-changed", `admin:${ownerId}`, "viewer"],
+      ["member.removed", `admin:${ownerId}`, "viewer"],
+    ]);
+    expect(entries[0]?.data).toMatchObject({ email: invitee });
+    expect(entries[2]).toMatchObject({ targetType: "member", targetId: coachMember.id });
+    // The owners' audit page shows them under "members", by name.
+    const page = (await (await as("GET", "/admin/api/audit?group=members")).json()) as {
+      entries: { action: string }[];
+    };
+    expect(page.entries.map((e) => e.action)).toEqual(["member.removed", "member.role-changed", "invitation.created"]);
   });
 
   it("sends an emailed sign-in link only to known admins, and answers the same for anyone", async () => {

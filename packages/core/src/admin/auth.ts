@@ -2,10 +2,12 @@ import { createHmac } from "node:crypto";
 import type { Config } from "@rebound/config";
 import type { Db } from "@rebound/db";
 import { betterAuth } from "better-auth";
+import { createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { magicLink, organization } from "better-auth/plugins";
 import { createAccessControl } from "better-auth/plugins/access";
 import { defaultStatements, memberAc, ownerAc } from "better-auth/plugins/organization/access";
+import { audit } from "../audit.js";
 
 /** Everything of the admin app lives under /admin; its JSON API under /admin/api, better-auth under /admin/api/auth. */
 export const ADMIN_PATH = "/admin";
@@ -66,6 +68,8 @@ const authSecret = (appSecret: string) => createHmac("sha256", appSecret).update
 export function createAdminAuth(deps: AuthDeps, mailer: AdminMailer) {
   const { db, config } = deps;
   return betterAuth({
+    // Team changes go through better-auth's own endpoints: the audit log gets them here, once.
+    hooks: { after: createAuthMiddleware(async (ctx) => auditTeamChange(db, ctx)) },
     appName: "Rebound",
     baseURL: config.PUBLIC_URL,
     basePath: AUTH_BASE_PATH,
@@ -133,3 +137,52 @@ export function createAdminAuth(deps: AuthDeps, mailer: AdminMailer) {
 }
 
 export type AdminAuth = ReturnType<typeof createAdminAuth>;
+
+/** better-auth's team endpoints, and what the audit log calls each. */
+const TEAM_ACTIONS: Record<string, string> = {
+  "/organization/invite-member": "invitation.created",
+  "/organization/cancel-invitation": "invitation.cancelled",
+  "/organization/accept-invitation": "member.joined",
+  "/organization/update-member-role": "member.role-changed",
+  "/organization/remove-member": "member.removed",
+};
+
+interface TeamRecord {
+  id?: string;
+  email?: string;
+  role?: string;
+  userId?: string;
+  organizationId?: string;
+}
+
+type AfterHookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
+
+/**
+ * Writes one audit entry for a team change that succeeded: who did it (the session's admin),
+ * what (an invitation with its address and role, a member's new role, a removal) and in which
+ * program. Failed calls (an error returned) change nothing and write nothing.
+ */
+async function auditTeamChange(db: Db, ctx: AfterHookContext): Promise<void> {
+  const action = ctx.path ? TEAM_ACTIONS[ctx.path] : undefined;
+  const returned = ctx.context.returned as Record<string, unknown> | undefined;
+  if (!action || !returned || returned instanceof Error || typeof returned !== "object") return;
+  const session = await getSessionFromCtx(ctx);
+  if (!session) return;
+  const nested = (returned.member ?? returned) as TeamRecord;
+  const invitation = (returned.invitation ?? (action.startsWith("invitation.") ? returned : null)) as TeamRecord | null;
+  const programId = nested.organizationId ?? invitation?.organizationId;
+  if (!programId) return;
+  const target = action.startsWith("invitation.") ? invitation : nested;
+  await audit(db, {
+    programId,
+    actor: `admin:${session.user.id}`,
+    action,
+    targetType: action.startsWith("invitation.") ? "invitation" : "member",
+    targetId: target?.id,
+    data: {
+      role: target?.role ?? null,
+      ...(invitation?.email && action.startsWith("invitation.") ? { email: invitation.email } : {}),
+      ...(nested.userId && !action.startsWith("invitation.") ? { userId: nested.userId } : {}),
+    },
+  });
+}
