@@ -40,7 +40,12 @@ export class IntakeBatcher {
       },
       opts.maxBatch ?? 200,
       opts.lingerMs ?? 1,
-      opts.maxInFlight ?? 4,
+      // Two: one batch is written while the next gathers. More batches in flight only split the
+      // same requests into smaller transactions (64 connections: 4 in flight gave batches of
+      // ~16, 2 give ~21, 1 gives ~32), and each costs a round trip per statement and a commit:
+      // 2 measured 1.2 ms of API CPU per outcome against 1.6 ms with 4; 1 left the database
+      // idle while a batch was answered.
+      opts.maxInFlight ?? 2,
     );
   }
 
