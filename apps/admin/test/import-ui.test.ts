@@ -96,6 +96,28 @@ describe("CSV import in the admin app", () => {
   });
 
   it("shows the worker's progress, then the summary and every bad row with its code", async () => {
+    // On a quiet machine 2,000 rows take about a second. To see the bar part-way for sure, another
+    // transaction holds an uncommitted candidate with the address of a row in the third chunk:
+    // the worker's real chunk waits on that row (the unique index) until the screenshot is taken,
+    // then the hold rolls back and the row is enrolled as usual (the counts do not change).
+    const heldEmail = fixture.good[Math.floor(fixture.good.length * 0.6)] as string;
+    let release = () => {};
+    const released = new Promise<void>((r) => {
+      release = r;
+    });
+    const hold = world.env.ctx.db
+      .$transaction(
+        async (tx) => {
+          await tx.$executeRaw`INSERT INTO "Candidate" (id, "programId", email, "updatedAt")
+            VALUES (gen_random_uuid(), ${program.programId}::uuid, ${heldEmail}, now())`;
+          await released;
+          throw new Error("rolled back on purpose");
+        },
+        { timeout: 90_000 },
+      )
+      .catch((err: Error) => {
+        if (err.message !== "rolled back on purpose") throw err;
+      });
     await page.getByRole("button", { name: "Start import" }).click();
     await page.waitForURL(/\/imports\/[0-9a-f-]{36}$/);
     importId = page.url().split("/").pop() ?? "";
@@ -116,6 +138,8 @@ describe("CSV import in the admin app", () => {
     const after = await progress();
     expect(before[0]).toBeGreaterThan(0);
     expect(after[0]).toBeLessThan(after[1] ?? 0);
+    release();
+    await hold;
 
     await expect.poll(() => page.getByText("Import complete").count(), { timeout: 30_000 }).toBe(1);
     expect(await page.locator('[data-count="Enrolled"]').textContent()).toBe(fmt(fixture.good.length));
