@@ -1,23 +1,22 @@
 import type { OutgoingEmail } from "@rebound/mail";
 import type { AppContext } from "./context.js";
 import { applyPendingEvents } from "./lifecycle/delivery-events.js";
-import { claimEmail, groupKey, markFailed, markSent, rekey, releaseClaims } from "./lifecycle/messages.js";
+import {
+  type ClaimedEmailRow,
+  claimEmail,
+  groupKey,
+  markFailed,
+  markSent,
+  rekey,
+  releaseClaims,
+} from "./lifecycle/messages.js";
 import { assertSendingOpen, handOver } from "./sending.js";
 import { isSuppressed } from "./suppression.js";
 
 type Ctx = Pick<AppContext, "db" | "queues" | "mail" | "clock" | "config" | "log" | "provider">;
 
-export interface ClaimedEmail {
-  id: string;
-  kind: string;
-  programId: string;
-  candidateId: string | null;
-  interviewId: string | null;
-  toEmail: string | null;
-  dueAt: Date;
-  idempotencyKey: string;
-  batchKey: string;
-}
+/** A claimed email as its builder sees it: the claim's row, before any content is stored. */
+export type ClaimedEmail = Omit<ClaimedEmailRow, "content">;
 
 /** Builds a message's email at its first claim; null means there is nothing left to send. */
 export type BuildEmail = (message: ClaimedEmail) => Promise<OutgoingEmail | null>;
