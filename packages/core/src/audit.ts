@@ -1,4 +1,4 @@
-import type { Prisma } from "@rebound/db";
+import type { Prisma, SqlClient } from "@rebound/db";
 
 /** Who did it: "api:<programId>", "admin:<userId>", "reply:<messageId>", "provider:<event>", "cli", ... */
 export type Actor = string;
@@ -16,7 +16,7 @@ export interface AuditEntry {
  * The one writer of the audit log. Verbs call it inside their own transaction, so an
  * action and its record commit together; nothing else inserts audit rows.
  */
-export async function audit(tx: Pick<Prisma.TransactionClient, "$executeRaw">, entry: AuditEntry): Promise<void> {
+export async function audit(tx: Pick<SqlClient, "$executeRaw">, entry: AuditEntry): Promise<void> {
   await auditMany(tx, [entry]);
 }
 
@@ -25,7 +25,7 @@ export async function audit(tx: Pick<Prisma.TransactionClient, "$executeRaw">, e
  * an ORM createMany costs more CPU than the rest of a batched intake).
  */
 export async function auditMany(
-  tx: Pick<Prisma.TransactionClient, "$executeRaw">,
+  tx: Pick<SqlClient, "$executeRaw">,
   entries: readonly AuditEntry[],
 ): Promise<void> {
   if (entries.length === 0) return;

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { Prisma } from "@rebound/db";
+import { isWriteConflict, type SqlClient, sqlTransaction } from "@rebound/db";
 import { type InterviewInput, LIVE_ENROLLMENT_STATUSES, stepAt, TRACK_VERSION } from "@rebound/domain";
 import type { JobData } from "@rebound/queue";
 import { type Actor, type AuditEntry, auditMany } from "./audit.js";
@@ -12,7 +12,7 @@ import { candidateWindow, dueAtForStep } from "./schedule.js";
 import { addressHash, EVERY_PROGRAM } from "./suppression.js";
 
 type Ctx = Pick<AppContext, "db" | "queues" | "clock" | "config">;
-type Tx = Prisma.TransactionClient;
+type Tx = SqlClient;
 
 export function dripKey(enrollmentId: string, step: string): string {
   return `drip-${enrollmentId}-${step}`;
@@ -87,11 +87,6 @@ export async function enrolRequests(ctx: Ctx, requests: readonly EnrolRequest[])
   }
 }
 
-/** PostgreSQL aborted the transaction for a deadlock (40P01) or a serialization failure (40001). */
-function isWriteConflict(err: unknown): boolean {
-  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2034";
-}
-
 async function enrolOnce(ctx: Ctx, requests: readonly EnrolRequest[]): Promise<EnrolItemResult[]> {
   const now = ctx.clock.now();
   const items: Item[] = requests.map((r, index) => ({
@@ -113,7 +108,9 @@ async function enrolOnce(ctx: Ctx, requests: readonly EnrolRequest[]): Promise<E
   );
   const jobs: JobData<"drip">[] = [];
   const dues: number[] = [];
-  const outcomes = await ctx.db.$transaction(
+  // Prepared statements on the pool's own connection: see sqlTransaction.
+  const outcomes = await sqlTransaction(
+    ctx.db,
     (tx) =>
       withIdempotency<EnrolItemResult>(
         tx,

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import type { Prisma } from "@rebound/db";
+import type { SqlClient } from "@rebound/db";
 import { AppError } from "./errors.js";
 
-type Tx = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw">;
+type Tx = SqlClient;
 
 export interface IdempotencyClaim {
   programId: string;

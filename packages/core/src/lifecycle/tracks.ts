@@ -1,7 +1,7 @@
-import type { Prisma } from "@rebound/db";
+import type { SqlClient } from "@rebound/db";
 import { enrollmentMachine, LIVE_ENROLLMENT_STATUSES, messageMachine } from "@rebound/domain";
 
-type Tx = Pick<Prisma.TransactionClient, "$queryRaw">;
+type Tx = Pick<SqlClient, "$queryRaw">;
 
 /** Live tracks that may end this way, taken from the enrolment machine (so both end states agree on it). */
 const liveSourcesOf = (to: "stopped" | "superseded" | "completed") =>
