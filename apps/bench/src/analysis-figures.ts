@@ -7,7 +7,14 @@ import {
   ANALYSIS_HOLDOUT_CASES_3,
 } from "../../../packages/domain/test/analysis-holdout-cases.js";
 import { ANALYSIS_OUTSIDE_CASES, ANALYSIS_SEALED_CASES } from "../../../packages/domain/test/analysis-outside-cases.js";
-import { authorA, authorB, authorC, sealedMultiCases } from "../../../packages/domain/training/corpus.js";
+import {
+  authorA,
+  authorB,
+  authorC,
+  authorD,
+  sealedMultiCases,
+  sealedSet2,
+} from "../../../packages/domain/training/corpus.js";
 import { fmt } from "./stats.js";
 
 /**
@@ -23,13 +30,14 @@ export async function analysisFigures(): Promise<void> {
     ["labelled set (trained on; the wording rules were written against it)", ANALYSIS_CASES],
     ["outside set (trained on; the wording rules were extended from it)", ANALYSIS_OUTSIDE_CASES],
     [
-      "reflections-a, -b and -c by three outside authors (trained on; cross-author figures: pnpm --filter @rebound/domain train --cross)",
-      [...authorA().cases, ...authorB().cases, ...authorC().cases],
+      "reflections-a, -b, -c and -d by four outside authors (trained on; cross-author figures: pnpm --filter @rebound/domain train --cross)",
+      [...authorA().cases, ...authorB().cases, ...authorC().cases, ...authorD().cases],
     ],
     ["hold-out sets (never trained on)", holdout],
     ["sealed outside set (never trained or tuned on)", ANALYSIS_SEALED_CASES],
   ];
   if (sealedMulti) sets.push(["sealed multi-theme set (never trained or tuned on)", sealedMulti]);
+  sets.push(["sealed set 2, 140 multi-theme replies (never trained or tuned on)", sealedSet2().cases]);
   for (const [name, cases] of sets) {
     const result = evaluateAnalyser(cases);
     const { precision: p, recall: r } = result.micro;

@@ -36,9 +36,19 @@ export interface Corpus {
   cases: LabelledReflection[];
 }
 
+/**
+ * Sealed set 2 (test/sealed/analysis-sealed-2.jsonl, 140 replies by an outside author who never
+ * saw the analyser or its data): scored in aggregate only, never trained or tuned on.
+ */
+export const sealedSet2 = (): Corpus => ({
+  name: "sealed set 2",
+  cases: readJsonl("../test/sealed/analysis-sealed-2.jsonl"),
+});
+
 export const authorA = (): Corpus => ({ name: "reflections-a.jsonl", cases: readJsonl("reflections-a.jsonl") });
 export const authorB = (): Corpus => ({ name: "reflections-b.jsonl", cases: readJsonl("reflections-b.jsonl") });
 export const authorC = (): Corpus => ({ name: "reflections-c.jsonl", cases: readJsonl("reflections-c.jsonl") });
+export const authorD = (): Corpus => ({ name: "reflections-d.jsonl", cases: readJsonl("reflections-d.jsonl") });
 export const labelled = (): Corpus => ({ name: "analysis-cases", cases: ANALYSIS_CASES });
 export const outside = (): Corpus => ({ name: "analysis-outside-cases (unsealed)", cases: ANALYSIS_OUTSIDE_CASES });
 export const holdout = (): Corpus => ({

@@ -65,9 +65,9 @@ export const DEFAULTS: FitOptions = {
   sharpness: 1,
   positiveWeight: 5,
   minCount: 2,
-  thresholdGroups: ["reflections-a.jsonl", "reflections-b.jsonl", "reflections-c.jsonl"],
+  thresholdGroups: ["reflections-a.jsonl", "reflections-b.jsonl", "reflections-c.jsonl", "reflections-d.jsonl"],
   thresholdShrink: 0.5,
-  thresholdPrior: 0.4,
+  thresholdPrior: 0.5,
   scale: 1000,
 };
 

@@ -8,7 +8,7 @@ import { indexText } from "../src/analysis/text-index.js";
 import { DISTRESS_OUTPUT, type ThemeModel } from "../src/analysis/theme-classifier.js";
 import { hasDistressWord } from "../src/analysis/theme-lexicon.js";
 import { THEMES, type Theme } from "../src/themes.js";
-import { authorA, authorB, authorC, type Corpus, holdout, labelled, outside } from "./corpus.js";
+import { authorA, authorB, authorC, authorD, type Corpus, holdout, labelled, outside } from "./corpus.js";
 import { DEFAULTS, fit, type Prepared, predict, prepare, probabilities } from "./model-builder.js";
 
 /**
@@ -115,7 +115,7 @@ function write(model: ThemeModel): void {
   });
 }
 
-const authors: Corpus[] = [authorA(), authorB(), authorC()];
+const authors: Corpus[] = [authorA(), authorB(), authorC(), authorD()];
 const sets: Corpus[] = [labelled(), outside(), ...authors];
 const prepared = new Map(sets.map((s) => [s.name, prepare(s.cases, s.name)]));
 const training = sets.flatMap((s) => prepared.get(s.name) ?? []);
