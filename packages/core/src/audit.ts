@@ -24,10 +24,7 @@ export async function audit(tx: Pick<SqlClient, "$executeRaw">, entry: AuditEntr
  * `audit` for a batched verb: every entry in one statement, in the verb's transaction (flat SQL:
  * an ORM createMany costs more CPU than the rest of a batched intake).
  */
-export async function auditMany(
-  tx: Pick<SqlClient, "$executeRaw">,
-  entries: readonly AuditEntry[],
-): Promise<void> {
+export async function auditMany(tx: Pick<SqlClient, "$executeRaw">, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const col = <T>(f: (e: AuditEntry) => T) => entries.map(f);
   await tx.$executeRaw`

@@ -126,7 +126,9 @@ function isDatabaseError(err: unknown): err is pg.DatabaseError {
 const sqlstateOf = (err: unknown): string | undefined => {
   if (isDatabaseError(err)) return err.code;
   if (err instanceof Prisma.PrismaClientKnownRequestError) {
-    const meta = err.meta as { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } } | undefined;
+    const meta = err.meta as
+      | { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } }
+      | undefined;
     const code = meta?.code ?? meta?.driverAdapterError?.cause?.originalCode;
     return typeof code === "string" ? code : undefined;
   }
