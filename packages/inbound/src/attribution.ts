@@ -1,4 +1,4 @@
-import { DATE_OR_TIME, hasAddress } from "./quote-markers.js";
+import { hasAddress, hasDateOrTime } from "./quote-markers.js";
 
 // Bidirectional controls that Gmail and Outlook wrap around Hebrew and Arabic attributions.
 const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]/g;
@@ -35,20 +35,20 @@ export function attributionEndingAt(bare: readonly string[], end: number, quoted
   if (!ENDS_WITH_COLON.test(last) || quoted[end]) return null;
   let start = end;
   let joined = last;
-  while (end - start + 1 < MAX_LINES && !(hasAddress(joined) && DATE_OR_TIME.test(joined))) {
+  while (end - start + 1 < MAX_LINES && !(hasAddress(joined) && hasDateOrTime(joined))) {
     const above = start - 1;
     if (above < 0 || quoted[above]) break;
     const previous = bare[above] ?? "";
     const firstWord = joined.split(/\s/, 1)[0] ?? "";
     if (previous === "" || SENTENCE_END.test(previous) || ENDS_WITH_COLON.test(previous)) break;
     // Some clients break the line on purpose, the date above the name (Becky!, Thunderbird's long form).
-    const completes = DATE_OR_TIME.test(joined) ? hasAddress(previous) : DATE_OR_TIME.test(previous);
+    const completes = hasDateOrTime(joined) ? hasAddress(previous) : hasDateOrTime(previous);
     if (!completes && previous.length + 1 + firstWord.length <= WRAP_WIDTH) break;
     start = above;
     joined = `${previous} ${joined}`;
   }
   if (joined.length > MAX_LENGTH) return null;
   const address = hasAddress(joined);
-  const date = DATE_OR_TIME.test(joined);
+  const date = hasDateOrTime(joined);
   return { start, strong: address && date, dated: address || date } satisfies Attribution;
 }

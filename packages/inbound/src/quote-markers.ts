@@ -56,6 +56,14 @@ export const DATE_OR_TIME =
   /\d{1,2}[:.h]\d{2}(?!\d)|(?<!\d)(?:19|20)\d{2}(?!\d)|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d+\s?年/u;
 
 /**
+ * Whether the text names a date or a time outside its addresses: a reply address's token
+ * ("reply+x2019k@...") is not a year, so it must not make an attribution look dated.
+ */
+export function hasDateOrTime(text: string): boolean {
+  return DATE_OR_TIME.test(text.replace(/[^\s<>"]*@[^\s<>"]*/g, " "));
+}
+
+/**
  * The header of a quoted or forwarded message, starting at `at`: `From:` followed within a few
  * lines by two of `Sent:`/`Date:`, `To:`, `Subject:`; or, in a language we have no words for,
  * three or more `Label: value` lines in a row whose first value holds an address and one a date.
