@@ -45,10 +45,20 @@ export const sealedSet2 = (): Corpus => ({
   cases: readJsonl("../test/sealed/analysis-sealed-2.jsonl"),
 });
 
+/**
+ * Sealed set 3 (test/sealed/analysis-sealed-3.jsonl, 150 replies, 25 of them distress, by an
+ * outside author who never saw the analyser or its data): scored in aggregate only.
+ */
+export const sealedSet3 = (): Corpus => ({
+  name: "sealed set 3",
+  cases: readJsonl("../test/sealed/analysis-sealed-3.jsonl"),
+});
+
 export const authorA = (): Corpus => ({ name: "reflections-a.jsonl", cases: readJsonl("reflections-a.jsonl") });
 export const authorB = (): Corpus => ({ name: "reflections-b.jsonl", cases: readJsonl("reflections-b.jsonl") });
 export const authorC = (): Corpus => ({ name: "reflections-c.jsonl", cases: readJsonl("reflections-c.jsonl") });
 export const authorD = (): Corpus => ({ name: "reflections-d.jsonl", cases: readJsonl("reflections-d.jsonl") });
+export const authorE = (): Corpus => ({ name: "reflections-e.jsonl", cases: readJsonl("reflections-e.jsonl") });
 export const labelled = (): Corpus => ({ name: "analysis-cases", cases: ANALYSIS_CASES });
 export const outside = (): Corpus => ({ name: "analysis-outside-cases (unsealed)", cases: ANALYSIS_OUTSIDE_CASES });
 export const holdout = (): Corpus => ({

@@ -7,10 +7,12 @@ import {
   ruleFeature,
   scoreThemes,
   type ThemeModel,
+  type ThemeScores,
   themePresent,
 } from "../src/analysis/theme-classifier.js";
 import { matchWordings } from "../src/analysis/wording-rules.js";
 import { THEMES, type Theme } from "../src/themes.js";
+import { distressWording } from "../src/analysis/theme-lexicon.js";
 import { type SparseVector, type TrainingDoc, type TrainOptions, train } from "./logistic.js";
 
 /** The classifier's columns: one per theme, then distress (a second opinion to the wording list). */
@@ -65,7 +67,13 @@ export const DEFAULTS: FitOptions = {
   sharpness: 1,
   positiveWeight: 5,
   minCount: 2,
-  thresholdGroups: ["reflections-a.jsonl", "reflections-b.jsonl", "reflections-c.jsonl", "reflections-d.jsonl"],
+  thresholdGroups: [
+    "reflections-a.jsonl",
+    "reflections-b.jsonl",
+    "reflections-c.jsonl",
+    "reflections-d.jsonl",
+    "reflections-e.jsonl",
+  ],
   thresholdShrink: 0.5,
   thresholdPrior: 0.5,
   scale: 1000,
@@ -126,13 +134,20 @@ function fitWeights(docs: readonly Prepared[], o: FitOptions, trainedOn: string[
   };
 }
 
-export function probabilities(model: ThemeModel, docs: readonly Prepared[]): number[][] {
+export function themeScores(model: ThemeModel, docs: readonly Prepared[]): ThemeScores[] {
   const weights = featureWeights(model);
-  return docs.map((d) => scoreThemes(model, weights, d.reading, d.rules).probability);
+  return docs.map((d) => scoreThemes(model, weights, d.reading, d.rules));
 }
 
-/** The threshold that maximises F1 on out-of-author scores, pulled towards a prior against over-fitting. */
-function bestThreshold(scores: number[], labels: boolean[], o: FitOptions): number {
+export function probabilities(model: ThemeModel, docs: readonly Prepared[]): number[][] {
+  return themeScores(model, docs).map((s) => s.probability);
+}
+
+/**
+ * The threshold that maximises F-beta on out-of-author scores, pulled `shrink` of the way
+ * towards a prior against over-fitting. Themes use F1; distress weighs recall double (F2).
+ */
+function bestThreshold(scores: number[], labels: boolean[], prior: number, shrink: number, beta = 1): number {
   let best = 0.5;
   let bestF1 = -1;
   for (let step = 0; step <= 32; step++) {
@@ -145,13 +160,14 @@ function bestThreshold(scores: number[], labels: boolean[], o: FitOptions): numb
       else if (p >= t) fp++;
       else if (labels[i]) fn++;
     });
-    const f1 = (2 * tp) / (2 * tp + fp + fn || 1);
-    if (f1 > bestF1 + 1e-9) {
-      bestF1 = f1;
+    const b2 = beta * beta;
+    const f = ((1 + b2) * tp) / ((1 + b2) * tp + b2 * fn + fp || 1);
+    if (f > bestF1 + 1e-9) {
+      bestF1 = f;
       best = t;
     }
   }
-  return Math.round((best * (1 - o.thresholdShrink) + o.thresholdPrior * o.thresholdShrink) * 1000) / 1000;
+  return Math.round((best * (1 - shrink) + prior * shrink) * 1000) / 1000;
 }
 
 /**
@@ -165,6 +181,7 @@ export function fit(docs: readonly Prepared[], o: FitOptions = DEFAULTS, trained
   if (groups.length >= 2) {
     const scores: number[][] = [];
     const labels: boolean[][] = [];
+    const wordless: boolean[] = [];
     for (const group of groups) {
       const model = fitWeights(
         docs.filter((d) => d.source !== group),
@@ -175,18 +192,26 @@ export function fit(docs: readonly Prepared[], o: FitOptions = DEFAULTS, trained
       const held = docs.filter((d) => d.source === group);
       scores.push(...probabilities(model, held));
       labels.push(...held.map(labelsOf));
+      wordless.push(...held.map((d) => distressWording(d.reading) === "none"));
     }
-    // Distress is not tuned for F1: the wording list is the detector and the column only a
-    // second opinion for wordings it lacks, so it keeps an even 0.5.
-    thresholds = OUTPUTS.map((name, c) =>
-      name === "distress"
-        ? 0.5
-        : bestThreshold(
-            scores.map((p) => p[c] ?? 0),
-            labels.map((l) => l[c] === true),
-            o,
-          ),
-    );
+    // Distress: missing a candidate in trouble costs more than a coach reading one reply
+    // too many, so its column's threshold is the best out-of-author F2 (recall weighed
+    // double), not shrunk: it is set on every author's distress replies, scored blind.
+    // Only replies with no word of distress are decided by the column alone
+    // (distressByClassifier), so its threshold is set on those.
+    thresholds = OUTPUTS.map((name, c) => {
+      const s = scores.map((p) => p[c] ?? 0);
+      const l = labels.map((x) => x[c] === true);
+      return name === "distress"
+        ? bestThreshold(
+            s.filter((_, i) => wordless[i]),
+            l.filter((_, i) => wordless[i]),
+            0,
+            0,
+            1,
+          )
+        : bestThreshold(s, l, o.thresholdPrior, o.thresholdShrink);
+    });
   }
   return fitWeights(docs, o, trainedOn, thresholds);
 }

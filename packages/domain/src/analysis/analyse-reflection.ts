@@ -4,8 +4,15 @@ import { addFeatures } from "./features.js";
 import { findHighPoints } from "./high-points.js";
 import { type Reading, readText } from "./nlp.js";
 import { indexText, type Span, type TextIndex } from "./text-index.js";
-import { hasDistressWord } from "./theme-lexicon.js";
-import { DISTRESS_OUTPUT, featureWeights, scoreThemes, type ThemeModel, themePresent } from "./theme-classifier.js";
+import {
+  DISTRESS_OUTPUT,
+  distressByClassifier,
+  featureWeights,
+  scoreThemes,
+  strongestSentence,
+  type ThemeModel,
+  themePresent,
+} from "./theme-classifier.js";
 import modelJson from "./theme-model.json" with { type: "json" };
 import type { Analyser, Analysis, ThemeFinding } from "./types.js";
 import { matchWordings, STRONG } from "./wording-rules.js";
@@ -83,11 +90,7 @@ function sentencesAround(reading: Reading, spans: readonly Span[]): string[] {
 
 /** The clause (or, when that is a fragment, the sentence) that pushed theme `c` most. */
 function strongestPhrase(reading: Reading, index: TextIndex, sentenceScores: readonly number[], c: number): string {
-  let best = -1;
-  sentenceScores.forEach((z, s) => {
-    if (best < 0 || z > (sentenceScores[best] ?? Number.NEGATIVE_INFINITY)) best = s;
-  });
-  const sentence = reading.sentences[best];
+  const sentence = reading.sentences[strongestSentence(sentenceScores)];
   if (!sentence) return "";
   let pick: [number, number] = [sentence.from, sentence.to];
   let pickScore = Number.NEGATIVE_INFINITY;
@@ -136,7 +139,8 @@ export function analyseReflection(text: string): Analysis {
   const wordings = matchWordings(index);
   const ruleScores = THEMES.map((t) => wordings.find((f) => f.theme === t)?.score ?? 0);
   const reading = readText(text);
-  const { probability, sentenceScores } = scoreThemes(MODEL, WEIGHTS, reading, ruleScores);
+  const scores = scoreThemes(MODEL, WEIGHTS, reading, ruleScores);
+  const { probability, sentenceScores } = scores;
   const themes: ThemeFinding[] = [];
   THEMES.forEach((theme, c) => {
     const p = probability[c] ?? 0;
@@ -155,8 +159,7 @@ export function analyseReflection(text: string): Analysis {
   // The wording list first (it quotes the exact words); the classifier's distress column
   // catches wordings the list does not have, quoting the sentence that pushed it most.
   let distressEvidence = findDistress(index);
-  const secondOpinion = (probability[DISTRESS_OUTPUT] ?? 0) >= (MODEL.thresholds[DISTRESS_OUTPUT] ?? 1);
-  if (distressEvidence.length === 0 && secondOpinion && hasDistressWord(reading)) {
+  if (distressEvidence.length === 0 && distressByClassifier(MODEL, scores, reading)) {
     const phrase = strongestPhrase(reading, index, sentenceScores[DISTRESS_OUTPUT] ?? [], DISTRESS_OUTPUT);
     if (phrase) distressEvidence = [phrase];
   }

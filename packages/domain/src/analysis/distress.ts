@@ -225,6 +225,26 @@ const DISTRESS = [
   "stopped doing (?:anything|everything)",
 ].map((source) => compilePattern(source));
 
+/**
+ * Ordinary senses of the words of distress, which the wording list above already steps
+ * around with its look-aheads: poor sleep before an interview, the point of a cover
+ * letter, being better off applying elsewhere. The classifier's distress column has no
+ * such sense of them, so a sentence that holds one may not raise distress on the
+ * column's word alone (theme-classifier.ts).
+ */
+const ORDINARY = [
+  "what's (?:even )?the point of (?:a|an|the|having|writing|sending|doing|asking|cover|this|that|my|their|these|those)(?![\\p{L}])",
+  "(?:sleep|slept|sleeping|eat|ate|eaten|eating)[^.!?\\n]{0,30}(?:the night before|before (?:it|the interview|an interview|interviews|the call|the assessment))",
+  "better off (?:applying|going|sticking|trying|looking|focusing|aiming|targeting|with)",
+].map((source) => compilePattern(source));
+
+export function ordinaryDistressSense(text: string): boolean {
+  return ORDINARY.some((pattern) => {
+    pattern.lastIndex = 0;
+    return pattern.test(text);
+  });
+}
+
 export function findDistress(index: TextIndex): string[] {
   const hits: { start: number; end: number }[] = [];
   for (const pattern of DISTRESS) {

@@ -1,6 +1,8 @@
 import { THEMES, type Theme } from "../themes.js";
 import { addFeatures } from "./features.js";
 import type { Reading } from "./nlp.js";
+import { ordinaryDistressSense } from "./distress.js";
+import { distressWording } from "./theme-lexicon.js";
 
 /**
  * The trained part of the analyser: per theme, a logistic regression over the
@@ -36,6 +38,37 @@ export interface ThemeScores {
 
 /** The column after the themes: the classifier's second opinion on distress. */
 export const DISTRESS_OUTPUT = THEMES.length;
+
+/** Where the reply has words of distress, the column needs this much, and an earnest one. */
+const DISTRESS_WITH_WORDS = 0.5;
+
+/**
+ * The classifier's own distress call, beside the wording list. A reply that only denies
+ * distress ("I won't give up", "I don't feel hopeless") is never raised. Where the reply
+ * uses a word of distress in earnest, the list has read it, so the column adds it only at
+ * an even 0.5. Where the reply has no such word at all ("easier to just disappear for a
+ * while"), the list had nothing to read and the column decides alone, over its own
+ * threshold, set out of author (best F1) on such replies. Either way, the sentence that
+ * pushed the column most may not hold an ordinary sense the list knows ("I barely sleep
+ * the night before").
+ */
+export function distressByClassifier(model: ThemeModel, scores: ThemeScores, reading: Reading): boolean {
+  const p = scores.probability[DISTRESS_OUTPUT] ?? 0;
+  const wording = distressWording(reading);
+  if (wording === "denied") return false;
+  if (p < (wording === "earnest" ? DISTRESS_WITH_WORDS : (model.thresholds[DISTRESS_OUTPUT] ?? 1))) return false;
+  const sentence = reading.sentences[strongestSentence(scores.sentenceScores[DISTRESS_OUTPUT] ?? [])];
+  return !sentence || !ordinaryDistressSense(reading.text.slice(sentence.start, sentence.end));
+}
+
+/** The index of the sentence with the highest score (the first of equals), -1 for none. */
+export function strongestSentence(sentenceScores: readonly number[]): number {
+  let best = -1;
+  sentenceScores.forEach((z, s) => {
+    if (best < 0 || z > (sentenceScores[best] ?? Number.NEGATIVE_INFINITY)) best = s;
+  });
+  return best;
+}
 
 /** A rule cue that names a difficulty outright scores 2 ("I rambled", "didn't research"). */
 const STRONG_RULE = 2;

@@ -170,7 +170,7 @@ const BROAD_LEXICON: Readonly<Record<Theme, string>> = {
 const DISTRESS_WORDS =
   "appetite, cry, crying, cried, tears, panic, panic attack, hopeless, worthless, useless, pointless, failure, disappear, hurt myself, " +
   "harm, self-harm, lonely, scared, terrified, numb, empty, dark place, exhausted, broken, burden, die, better off dead, dead inside, " +
-  "not here, better off, hate myself, depressed, depression, despair, give up";
+  "not here, better off, hate myself, depressed, depression, despair, give up, what be the point";
 /** Things people say they cannot do any more: here the negation is the distress ("haven't slept"). */
 const DISTRESS_LACK =
   "sleep, slept, eat, eaten, breathe, cope, face, leave the house, get out of bed, stop crying, ok, okay";
@@ -260,23 +260,25 @@ export function addLexiconFeatures(reading: Reading, from: number, to: number, o
 }
 
 /**
- * Whether the reply has a word of distress in the sense it is meant: a strong word
- * outside a negation ("I feel hopeless", not "I don't feel hopeless"), or a "lack"
- * word inside one ("I haven't slept"). Context words ("nothing", "low", "months")
- * only add weight: alone they let "nothing stood out as bad" through. The classifier's distress column
- * needs one before it may raise distress.
+ * How a reply uses the words of distress: "earnest" for a strong word outside a negation
+ * ("I feel hopeless") or a "lack" word inside one ("I haven't slept"); "denied" when its
+ * only strong words are negated ("I won't give up", "I don't feel hopeless"); "none"
+ * otherwise. A lack word said plainly ("ate nothing", "I sleep all day") denies nothing,
+ * so it counts as none; so do context words ("nothing", "low", "months").
  */
-export function hasDistressWord(reading: Reading): boolean {
+export function distressWording(reading: Reading): "earnest" | "denied" | "none" {
+  let denied = false;
   for (const s of reading.sentences) {
     for (let i = s.from; i < s.to; i++) {
       const w = reading.words[i];
       if (!w?.isWord) continue;
       for (const name of entriesAt(reading, i, s.to)) {
-        if (name === "distress-lack" ? w.negated : !w.negated && name === "distress") return true;
+        if (name === "distress-lack" ? w.negated : !w.negated && name === "distress") return "earnest";
+        if (name === "distress") denied = true;
       }
     }
   }
-  return false;
+  return denied ? "denied" : "none";
 }
 
 /** The names of the lexicon entries that start at word i. */
