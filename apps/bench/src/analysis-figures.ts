@@ -12,15 +12,17 @@ import {
   authorB,
   authorC,
   authorD,
+  authorE,
   sealedMultiCases,
   sealedSet2,
+  sealedSet3,
 } from "../../../packages/domain/training/corpus.js";
 import { fmt } from "./stats.js";
 
 /**
  * Precision and recall per theme of the offline analyser on every labelled set,
  * said plainly: which sets trained the classifier, which were held out, and the
- * two sealed sets nobody tuned on. Then its speed. `pnpm bench` runs it; so does
+ * sealed sets nobody tuned on. Then its speed. `pnpm bench` runs it; so does
  * `pnpm --filter @rebound/bench exec tsx src/analysis-figures.ts` on its own.
  */
 export async function analysisFigures(): Promise<void> {
@@ -30,14 +32,15 @@ export async function analysisFigures(): Promise<void> {
     ["labelled set (trained on; the wording rules were written against it)", ANALYSIS_CASES],
     ["outside set (trained on; the wording rules were extended from it)", ANALYSIS_OUTSIDE_CASES],
     [
-      "reflections-a, -b, -c and -d by four outside authors (trained on; cross-author figures: pnpm --filter @rebound/domain train --cross)",
-      [...authorA().cases, ...authorB().cases, ...authorC().cases, ...authorD().cases],
+      "reflections-a to -e by five outside authors (trained on; cross-author figures: pnpm --filter @rebound/domain train --cross)",
+      [authorA, authorB, authorC, authorD, authorE].flatMap((a) => a().cases),
     ],
     ["hold-out sets (never trained on)", holdout],
     ["sealed outside set (never trained or tuned on)", ANALYSIS_SEALED_CASES],
   ];
   if (sealedMulti) sets.push(["sealed multi-theme set (never trained or tuned on)", sealedMulti]);
   sets.push(["sealed set 2, 140 multi-theme replies (never trained or tuned on)", sealedSet2().cases]);
+  sets.push(["sealed set 3, 150 replies, 25 distress (never trained or tuned on)", sealedSet3().cases]);
   for (const [name, cases] of sets) {
     const result = evaluateAnalyser(cases);
     const { precision: p, recall: r } = result.micro;

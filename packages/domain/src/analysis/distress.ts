@@ -223,6 +223,8 @@ const DISTRESS = [
   "(?:easier|better) for (?:everyone|everybody|them|all of (?:us|them)|my \\p{L}+) if i (?:just )?(?:wasn't|weren't|was not|were not) (?:around|here|alive)",
   "(?:don't|do not|can't|cannot) see what(?:'s| is) left (?:for|of) me",
   "stopped doing (?:anything|everything)",
+  // Round 4, from reflections-e (a fifth author): the family better off without them.
+  "(?:a )?better (?:life|lives|off) (?:without me|with(?:out)? (?:a |me )?[^.!?\\n]{0,40}(?:or )?(?:no|without (?:a|their|my)) (?:dad|mum|mom|father|mother|parent|husband|wife|partner|son|daughter)(?: at all)?)",
 ].map((source) => compilePattern(source));
 
 /**
