@@ -16,6 +16,8 @@ import {
   THEME_LABELS,
 } from "../src/analysis/index.js";
 import { THEMES, type Theme } from "../src/themes.js";
+import { findDistress } from "../src/analysis/distress.js";
+import { indexText } from "../src/analysis/text-index.js";
 import { ANALYSIS_CASES } from "./analysis-cases.js";
 import {
   ANALYSIS_HOLDOUT_CASES,
@@ -240,6 +242,20 @@ describe("distress", () => {
     "I feel nothing about it. just nothing",
     "what's even the point of sending more",
   ])("flags the quieter wording %j", (text) => {
+    const result = analyseReflection(text);
+    expect(result.distress).toBe(true);
+    expect(result.themes.map((t) => t.theme)).toContain("mindset");
+    for (const phrase of result.distressEvidence) expect(text).toContain(phrase);
+  });
+
+  // Quiet replies with no word of distress at all: the wording list has nothing to read, so
+  // only the classifier can raise them (it used to need a word from the list first).
+  it.each([
+    "Honestly it would be simpler for everyone if I just faded away quietly.",
+    "I keep thinking about how peaceful it would be to not have to wake up",
+    "I don't really see myself being around much longer",
+  ])("flags %j, which holds no word of distress, on the classifier alone", (text) => {
+    expect(findDistress(indexText(text))).toEqual([]);
     const result = analyseReflection(text);
     expect(result.distress).toBe(true);
     expect(result.themes.map((t) => t.theme)).toContain("mindset");
