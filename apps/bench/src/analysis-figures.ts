@@ -7,16 +7,7 @@ import {
   ANALYSIS_HOLDOUT_CASES_3,
 } from "../../../packages/domain/test/analysis-holdout-cases.js";
 import { ANALYSIS_OUTSIDE_CASES, ANALYSIS_SEALED_CASES } from "../../../packages/domain/test/analysis-outside-cases.js";
-import {
-  authorA,
-  authorB,
-  authorC,
-  authorD,
-  authorE,
-  sealedMultiCases,
-  sealedSet2,
-  sealedSet3,
-} from "../../../packages/domain/training/corpus.js";
+import { outsideAuthors, sealedMultiCases, sealedSet2, sealedSet3 } from "../../../packages/domain/training/corpus.js";
 import { fmt } from "./stats.js";
 
 /**
@@ -33,7 +24,7 @@ export async function analysisFigures(): Promise<void> {
     ["outside set (trained on; the wording rules were extended from it)", ANALYSIS_OUTSIDE_CASES],
     [
       "reflections-a to -e by five outside authors (trained on; cross-author figures: pnpm --filter @rebound/domain train --cross)",
-      [authorA, authorB, authorC, authorD, authorE].flatMap((a) => a().cases),
+      outsideAuthors().flatMap((a) => a.cases),
     ],
     ["hold-out sets (never trained on)", holdout],
     ["sealed outside set (never trained or tuned on)", ANALYSIS_SEALED_CASES],

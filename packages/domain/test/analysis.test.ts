@@ -24,16 +24,7 @@ import {
   ANALYSIS_HOLDOUT_CASES_2,
   ANALYSIS_HOLDOUT_CASES_3,
 } from "./analysis-holdout-cases.js";
-import {
-  authorA,
-  authorB,
-  authorC,
-  authorD,
-  authorE,
-  sealedMultiCases,
-  sealedSet2,
-  sealedSet3,
-} from "../training/corpus.js";
+import { outsideAuthors, sealedMultiCases, sealedSet2, sealedSet3 } from "../training/corpus.js";
 import { ANALYSIS_OUTSIDE_CASES, ANALYSIS_SEALED_CASES } from "./analysis-outside-cases.js";
 
 const themesOf = (text: string): Theme[] => analyseReflection(text).themes.map((f) => f.theme);
@@ -97,7 +88,7 @@ describe("theme detection", () => {
 
   // A thousand replies and more: longer than a unit test's default five seconds on a busy machine.
   it("quotes only the reply's own words on the training sets by outside authors", { timeout: 60_000 }, () => {
-    const texts = [authorA, authorB, authorC, authorD, authorE].flatMap((a) => a().cases.map((c) => c.text));
+    const texts = outsideAuthors().flatMap((a) => a.cases.map((c) => c.text));
     expect(unquotedPhrases(texts)).toBe(0);
   });
 
@@ -484,7 +475,7 @@ describe("evaluation", () => {
     expect(labelled.micro.precision).toBeGreaterThanOrEqual(0.85);
     expect(labelled.micro.recall).toBeGreaterThanOrEqual(0.9);
     expect(labelled.distress.recall).toBe(1);
-    const authors = [authorA, authorB, authorC, authorD, authorE].flatMap((a) => a().cases);
+    const authors = outsideAuthors().flatMap((a) => a.cases);
     expect(authors.length).toBeGreaterThanOrEqual(1600);
     const result = evaluateAnalyser(authors);
     console.log(`Training sets by five outside authors (trained on):\n${formatEvaluation(result)}`);

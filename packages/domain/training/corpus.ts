@@ -54,11 +54,17 @@ export const sealedSet3 = (): Corpus => ({
   cases: readJsonl("../test/sealed/analysis-sealed-3.jsonl"),
 });
 
-export const authorA = (): Corpus => ({ name: "reflections-a.jsonl", cases: readJsonl("reflections-a.jsonl") });
-export const authorB = (): Corpus => ({ name: "reflections-b.jsonl", cases: readJsonl("reflections-b.jsonl") });
-export const authorC = (): Corpus => ({ name: "reflections-c.jsonl", cases: readJsonl("reflections-c.jsonl") });
-export const authorD = (): Corpus => ({ name: "reflections-d.jsonl", cases: readJsonl("reflections-d.jsonl") });
-export const authorE = (): Corpus => ({ name: "reflections-e.jsonl", cases: readJsonl("reflections-e.jsonl") });
+/** The training sets of the outside authors, one file each (training/README-<x>.md). */
+export const AUTHOR_FILES = [
+  "reflections-a.jsonl",
+  "reflections-b.jsonl",
+  "reflections-c.jsonl",
+  "reflections-d.jsonl",
+  "reflections-e.jsonl",
+] as const;
+
+/** Each outside author's set, named by its file (the name `train --cross` leaves out by). */
+export const outsideAuthors = (): Corpus[] => AUTHOR_FILES.map((name) => ({ name, cases: readJsonl(name) }));
 export const labelled = (): Corpus => ({ name: "analysis-cases", cases: ANALYSIS_CASES });
 export const outside = (): Corpus => ({ name: "analysis-outside-cases (unsealed)", cases: ANALYSIS_OUTSIDE_CASES });
 export const holdout = (): Corpus => ({

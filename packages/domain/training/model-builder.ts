@@ -13,6 +13,7 @@ import {
 import { matchWordings } from "../src/analysis/wording-rules.js";
 import { THEMES, type Theme } from "../src/themes.js";
 import { distressWording } from "../src/analysis/theme-lexicon.js";
+import { AUTHOR_FILES } from "./corpus.js";
 import { type SparseVector, type TrainingDoc, type TrainOptions, train } from "./logistic.js";
 
 /** The classifier's columns: one per theme, then distress (a second opinion to the wording list). */
@@ -67,13 +68,7 @@ export const DEFAULTS: FitOptions = {
   sharpness: 1,
   positiveWeight: 5,
   minCount: 2,
-  thresholdGroups: [
-    "reflections-a.jsonl",
-    "reflections-b.jsonl",
-    "reflections-c.jsonl",
-    "reflections-d.jsonl",
-    "reflections-e.jsonl",
-  ],
+  thresholdGroups: AUTHOR_FILES,
   thresholdShrink: 0.5,
   thresholdPrior: 0.5,
   scale: 1000,

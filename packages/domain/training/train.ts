@@ -7,7 +7,7 @@ import { findDistress } from "../src/analysis/distress.js";
 import { indexText } from "../src/analysis/text-index.js";
 import { distressByClassifier, type ThemeModel } from "../src/analysis/theme-classifier.js";
 import { THEMES, type Theme } from "../src/themes.js";
-import { authorA, authorB, authorC, authorD, authorE, type Corpus, holdout, labelled, outside } from "./corpus.js";
+import { type Corpus, holdout, labelled, outside, outsideAuthors } from "./corpus.js";
 import { DEFAULTS, fit, type Prepared, predict, prepare, themeScores } from "./model-builder.js";
 
 /**
@@ -114,7 +114,7 @@ function write(model: ThemeModel): void {
   });
 }
 
-const authors: Corpus[] = [authorA(), authorB(), authorC(), authorD(), authorE()];
+const authors: Corpus[] = outsideAuthors();
 const sets: Corpus[] = [labelled(), outside(), ...authors];
 const prepared = new Map(sets.map((s) => [s.name, prepare(s.cases, s.name)]));
 const training = sets.flatMap((s) => prepared.get(s.name) ?? []);
