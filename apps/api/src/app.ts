@@ -2,10 +2,11 @@ import { swaggerUI } from "@hono/swagger-ui";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { type AppContext, AppError, enforceRateLimit } from "@rebound/core";
 import { bodyLimit } from "hono/body-limit";
-import { secureHeaders } from "hono/secure-headers";
 import { type AdminAppOptions, mountAdmin, mountAdminPages } from "./admin/index.js";
 import { clientIp } from "./client-ip.js";
 import { documentPlainRoutes } from "./documented.js";
+import { fixedSecureHeaders } from "./secure-headers.js";
+import { smallBody } from "./small-body.js";
 import type { ApiEnv } from "./env.js";
 import { handleError, validationHook } from "./errors.js";
 import { candidatesRoutes } from "./routes/candidates.js";
@@ -50,7 +51,7 @@ export function createApp(ctx: AppContext, opts: { admin?: Pick<AdminAppOptions,
   const production = ctx.config.NODE_ENV === "production";
   app.use(
     "*",
-    secureHeaders({
+    fixedSecureHeaders({
       contentSecurityPolicy: PAGE_CSP,
       // Token-bearing URLs (/log/<token>, /unsubscribe/<token>) must never leak through Referer.
       referrerPolicy: "no-referrer",
@@ -58,7 +59,6 @@ export function createApp(ctx: AppContext, opts: { admin?: Pick<AdminAppOptions,
       strictTransportSecurity: production ? "max-age=63072000; includeSubDomains" : false,
       crossOriginEmbedderPolicy: false,
       // A page with its own policy (the admin app, /docs, the signup page) keeps it.
-      overwrite: false,
     }),
   );
   app.use("*", async (c, next) => {
@@ -69,7 +69,7 @@ export function createApp(ctx: AppContext, opts: { admin?: Pick<AdminAppOptions,
     if (PUBLIC_PATHS.test(c.req.path)) await enforceRateLimit(ctx, "public", clientIp(c));
     await next();
   });
-  const jsonLimit = bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: tooLarge });
+  const jsonLimit = smallBody(JSON_BODY_LIMIT, tooLarge);
   const importLimit = bodyLimit({ maxSize: IMPORT_BODY_LIMIT, onError: tooLarge });
   app.use("/v1/*", (c, next) => (IMPORT_PATH.test(c.req.path) ? importLimit(c, next) : jsonLimit(c, next)));
   app.use("/unsubscribe/*", bodyLimit({ maxSize: 4 * 1024, onError: tooLarge }));
