@@ -23,7 +23,7 @@ export async function analysisFigures(): Promise<void> {
     ["labelled set (trained on; the wording rules were written against it)", ANALYSIS_CASES],
     ["outside set (trained on; the wording rules were extended from it)", ANALYSIS_OUTSIDE_CASES],
     [
-      "reflections-a to -e by five outside authors (trained on; cross-author figures: pnpm --filter @rebound/domain train --cross)",
+      "reflections-a to -h by eight outside authors (trained on; cross-author figures: pnpm --filter @rebound/domain train --cross)",
       outsideAuthors().flatMap((a) => a.cases),
     ],
     ["hold-out sets (never trained on)", holdout],

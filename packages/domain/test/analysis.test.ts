@@ -239,6 +239,38 @@ describe("distress", () => {
     for (const phrase of result.distressEvidence) expect(text).toContain(phrase);
   });
 
+  // Round 5 kinds (the wording list), in sentences written for this test.
+  it.each([
+    "i keep hoping i wont wake up tomorrow",
+    "I won't be around long enough to see it pay off",
+    "gave my dog to my brother, he'll look after her better than me",
+    "slipped back into old habits after the call, sleeves cover it",
+    "I feel like a parasite living off my parents",
+    "just numb.",
+    "havent eaten in 3 days, cant face food",
+    "don't really want to wake up most days",
+    "I don't want to see anyone. not even my sister",
+    "thinking about just ending it, honestly",
+  ])("flags the round-5 wording %j", (text) => {
+    const result = analyseReflection(text);
+    expect(result.distress).toBe(true);
+    expect(findDistress(indexText(text)).length).toBeGreaterThan(0);
+    for (const phrase of result.distressEvidence) expect(text).toContain(phrase);
+  });
+
+  it.each([
+    "I feel like a weight has been lifted now it's over",
+    "nobody noticed the typo on my CV, luckily",
+    "I don't see a future in that company, the team was leaving",
+    "I don't want to live in London, the commute is the problem",
+    "I've been up since 5am preparing the case study",
+    "I had not eaten since breakfast and my stomach rumbled",
+    "saying goodbye to everyone at work on Friday, new job Monday",
+    "sleeves cover my tattoos, so the dress code is fine",
+  ])("keeps the everyday sense of %j out of the wording list", (text) => {
+    expect(findDistress(indexText(text))).toEqual([]);
+  });
+
   // Quiet replies with no word of distress at all: the wording list has nothing to read, so
   // only the classifier can raise them (it used to need a word from the list first).
   it.each([
@@ -478,7 +510,7 @@ describe("evaluation", () => {
     const authors = outsideAuthors().flatMap((a) => a.cases);
     expect(authors.length).toBeGreaterThanOrEqual(1600);
     const result = evaluateAnalyser(authors);
-    console.log(`Training sets by five outside authors (trained on):\n${formatEvaluation(result)}`);
+    console.log(`Training sets by eight outside authors (trained on):\n${formatEvaluation(result)}`);
     expect(result.distress.recall).toBe(1);
   });
 

@@ -61,6 +61,9 @@ export const AUTHOR_FILES = [
   "reflections-c.jsonl",
   "reflections-d.jsonl",
   "reflections-e.jsonl",
+  "reflections-f.jsonl",
+  "reflections-g.jsonl",
+  "reflections-h.jsonl",
 ] as const;
 
 /** Each outside author's set, named by its file (the name `train --cross` leaves out by). */
