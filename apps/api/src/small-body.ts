@@ -35,10 +35,13 @@ function readLimited(incoming: IncomingMessage, maxSize: number): Promise<string
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const done = (value: string | undefined) => {
+    const detach = () => {
       incoming.off("data", onData);
       incoming.off("end", onEnd);
       incoming.off("error", onError);
+    };
+    const done = (value: string | undefined) => {
+      detach();
       resolve(value);
     };
     const onData = (chunk: Buffer) => {
@@ -57,9 +60,7 @@ function readLimited(incoming: IncomingMessage, maxSize: number): Promise<string
       done(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     };
     const onError = (err: Error) => {
-      incoming.off("data", onData);
-      incoming.off("end", onEnd);
-      incoming.off("error", onError);
+      detach();
       reject(err);
     };
     incoming.on("data", onData);

@@ -189,6 +189,14 @@ describe("negation", () => {
 });
 
 describe("distress", () => {
+  /** Raised, and every phrase it quotes is the reply's own words. */
+  const expectFlagged = (text: string) => {
+    const result = analyseReflection(text);
+    expect(result.distress).toBe(true);
+    for (const phrase of result.distressEvidence) expect(text).toContain(phrase);
+    return result;
+  };
+
   it.each([
     "I want to give up",
     "whats the point",
@@ -200,10 +208,7 @@ describe("distress", () => {
     "i dont see a way out",
     "I don't see the point of living",
   ])("flags %j", (text) => {
-    const result = analyseReflection(text);
-    expect(result.distress).toBe(true);
-    expect(result.distressEvidence.length).toBeGreaterThan(0);
-    for (const phrase of result.distressEvidence) expect(text).toContain(phrase);
+    expect(expectFlagged(text).distressEvidence.length).toBeGreaterThan(0);
   });
 
   it.each([
@@ -233,10 +238,7 @@ describe("distress", () => {
     "I feel nothing about it. just nothing",
     "what's even the point of sending more",
   ])("flags the quieter wording %j", (text) => {
-    const result = analyseReflection(text);
-    expect(result.distress).toBe(true);
-    expect(result.themes.map((t) => t.theme)).toContain("mindset");
-    for (const phrase of result.distressEvidence) expect(text).toContain(phrase);
+    expect(expectFlagged(text).themes.map((t) => t.theme)).toContain("mindset");
   });
 
   // Round 5 kinds (the wording list), in sentences written for this test.
@@ -252,10 +254,8 @@ describe("distress", () => {
     "I don't want to see anyone. not even my sister",
     "thinking about just ending it, honestly",
   ])("flags the round-5 wording %j", (text) => {
-    const result = analyseReflection(text);
-    expect(result.distress).toBe(true);
+    expectFlagged(text);
     expect(findDistress(indexText(text)).length).toBeGreaterThan(0);
-    for (const phrase of result.distressEvidence) expect(text).toContain(phrase);
   });
 
   it.each([
@@ -279,10 +279,7 @@ describe("distress", () => {
     "I don't really see myself being around much longer",
   ])("flags %j, which holds no word of distress, on the classifier alone", (text) => {
     expect(findDistress(indexText(text))).toEqual([]);
-    const result = analyseReflection(text);
-    expect(result.distress).toBe(true);
-    expect(result.themes.map((t) => t.theme)).toContain("mindset");
-    for (const phrase of result.distressEvidence) expect(text).toContain(phrase);
+    expect(expectFlagged(text).themes.map((t) => t.theme)).toContain("mindset");
   });
 
   it.each([
