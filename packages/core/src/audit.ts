@@ -14,10 +14,28 @@ export interface AuditEntry {
 
 /**
  * The one writer of the audit log. Verbs call it inside their own transaction, so an
- * action and its record commit together; nothing else inserts audit rows.
+ * action and its record commit together; nothing else inserts audit rows but the intake's
+ * statement, with the columns of `auditColumns`.
  */
 export async function audit(tx: Pick<SqlClient, "$executeRaw">, entry: AuditEntry): Promise<void> {
   await auditMany(tx, [entry]);
+}
+
+/**
+ * An entry as the audit row's columns, one array per column: the row's shape, owned here. A
+ * batched verb whose own statement writes its audit rows in the same round trip (the intake,
+ * whose batches are measured in round trips) inserts exactly these columns, as auditMany does.
+ */
+export function auditColumns(entries: readonly AuditEntry[]) {
+  const col = <T>(f: (e: AuditEntry) => T) => entries.map(f);
+  return {
+    programId: col((e) => e.programId),
+    actor: col((e) => e.actor),
+    action: col((e) => e.action),
+    targetType: col((e) => e.targetType ?? null),
+    targetId: col((e) => e.targetId ?? null),
+    data: col((e) => (e.data === undefined ? null : JSON.stringify(e.data))),
+  };
 }
 
 /**
@@ -26,12 +44,11 @@ export async function audit(tx: Pick<SqlClient, "$executeRaw">, entry: AuditEntr
  */
 export async function auditMany(tx: Pick<SqlClient, "$executeRaw">, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  const col = <T>(f: (e: AuditEntry) => T) => entries.map(f);
+  const a = auditColumns(entries);
   await tx.$executeRaw`
     INSERT INTO "AuditLog" (id, "programId", actor, action, "targetType", "targetId", data)
     SELECT gen_random_uuid(), v.program_id, v.actor, v.action, v.target_type, v.target_id, v.data::jsonb
-    FROM unnest(${col((e) => e.programId)}::uuid[], ${col((e) => e.actor)}::text[], ${col((e) => e.action)}::text[],
-                ${col((e) => e.targetType ?? null)}::text[], ${col((e) => e.targetId ?? null)}::text[],
-                ${col((e) => (e.data === undefined ? null : JSON.stringify(e.data)))}::text[])
+    FROM unnest(${a.programId}::uuid[], ${a.actor}::text[], ${a.action}::text[], ${a.targetType}::text[],
+                ${a.targetId}::text[], ${a.data}::text[])
       AS v(program_id, actor, action, target_type, target_id, data)`;
 }

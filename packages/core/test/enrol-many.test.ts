@@ -93,6 +93,33 @@ describe("enrolMany: one answer per item, a bad item never fails its batch-mates
     expect(ids.map((id) => status.get(id))).toEqual(["superseded", "superseded", "active"]);
     const scheduled = await db().message.findMany({ where: { enrollmentId: { in: ids }, status: "scheduled" } });
     expect(scheduled.map((m) => m.enrollmentId)).toEqual([ids[2]]);
+    // Each outcome has its own audit row, written in its round's statement: who sent it, the
+    // interview, and whether it superseded a running track.
+    const candidateId = results[0]?.ok ? results[0].candidateId : "";
+    const audits = await db().auditLog.findMany({
+      where: { targetId: candidateId, action: "interview.recorded" },
+      orderBy: { createdAt: "asc" },
+    });
+    const interviews = results.map((r) => (r.ok ? r.interviewId : ""));
+    expect(
+      audits
+        .map((a) => ({
+          ...(a.data as { interviewId: string }),
+          programId: a.programId,
+          actor: a.actor,
+          targetType: a.targetType,
+        }))
+        .sort((a, b) => interviews.indexOf(a.interviewId) - interviews.indexOf(b.interviewId)),
+    ).toEqual(
+      interviews.map((interviewId, i) => ({
+        outcome: "rejected",
+        interviewId,
+        superseded: i === 0 ? 0 : 1,
+        programId: world.programId,
+        actor: "api",
+        targetType: "candidate",
+      })),
+    );
   });
 
   it("the same outcome twice in one batch is one track: the second answers with the first", async () => {
