@@ -6,9 +6,12 @@ import { createApp } from "./app.js";
 const config = loadConfigOrExit();
 
 /** One API process: its own context (pools, caches, intake batcher), listening on the shared port. */
-function startServer() {
+async function startServer() {
   const ctx = buildContext(config);
   const app = createApp(ctx);
+  // The key check every /v1 request starts with is ready before the port is: a cold process
+  // would otherwise meet its first burst with no connection and an uncompiled query.
+  await ctx.apiKeys.warm().catch((error: unknown) => ctx.log.warn("api key check not warmed", { error }));
   const server = serve({ fetch: app.fetch, port: config.PORT }, (info) => {
     ctx.log.info("api listening", {
       port: info.port,

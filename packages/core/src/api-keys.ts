@@ -58,10 +58,16 @@ export async function createApiKey(
 /**
  * Checks bearer keys for the API, from a short-lived in-process cache (most requests cost no
  * query). Revoking a key publishes its hash on Redis; every process drops it from its cache on
- * the spot, so a revoked key is refused at once everywhere.
+ * the spot, so a revoked key is refused at once everywhere. Concurrent requests with a key not
+ * in the cache share one lookup (64 connections arriving together, or a key whose entry just
+ * expired, cost one query, not 64), and a lookup that was running when a revocation arrived is
+ * answered to its callers but never cached.
  */
 export class ApiKeyVerifier {
   private cache = new Map<string, { key: VerifiedKey | null; until: number }>();
+  private lookups = new Map<string, Promise<VerifiedKey | null>>();
+  /** Bumped by every revocation and cache drop: a lookup started before one is not cached. */
+  private generation = 0;
   private lastUsed = new Map<string, number>();
   private subscriber: Redis | null = null;
 
@@ -76,11 +82,33 @@ export class ApiKeyVerifier {
     if (this.subscriber) return;
     const sub = this.redis.duplicate();
     this.subscriber = sub;
-    sub.on("message", (_channel, hash) => this.cache.delete(hash));
+    sub.on("message", (_channel, hash) => this.drop(hash));
     // A lost subscription must not leave revoked keys trusted: drop the whole cache when it reconnects.
-    sub.on("ready", () => this.cache.clear());
-    sub.on("error", () => this.cache.clear());
-    void sub.subscribe(this.channel).catch(() => this.cache.clear());
+    sub.on("ready", () => this.drop());
+    sub.on("error", () => this.drop());
+    void sub.subscribe(this.channel).catch(() => this.drop());
+  }
+
+  /** Forgets one key (a revocation) or every key (the subscription was lost), lookups in flight included. */
+  private drop(hash?: string): void {
+    this.generation++;
+    if (hash === undefined) {
+      this.cache.clear();
+      this.lookups.clear();
+    } else {
+      this.cache.delete(hash);
+      this.lookups.delete(hash);
+    }
+  }
+
+  /**
+   * Before a process takes traffic: subscribes to revocations and runs the key query once (for a
+   * key that cannot exist), so the first requests do not all wait for the pool's first
+   * connection and the query's first compilation. A database that is down only logs at start.
+   */
+  async warm(): Promise<void> {
+    this.listen();
+    await this.lookup(hashSecret(`${PREFIX}warm-up-${randomBytes(8).toString("hex")}`));
   }
 
   async verify(apiKey: string): Promise<VerifiedKey | null> {
@@ -89,17 +117,7 @@ export class ApiKeyVerifier {
     const hash = hashSecret(apiKey);
     const now = this.now();
     const hit = this.cache.get(hash);
-    let key: VerifiedKey | null;
-    if (hit && hit.until > now) key = hit.key;
-    else {
-      const row = await this.db.apiKey.findUnique({
-        where: { hash },
-        select: { id: true, programId: true, prefix: true, revokedAt: true },
-      });
-      key = row && !row.revokedAt ? { keyId: row.id, programId: row.programId, prefix: row.prefix } : null;
-      if (this.cache.size > 10_000) this.cache.clear();
-      this.cache.set(hash, { key, until: now + CACHE_TTL_MS });
-    }
+    const key = hit && hit.until > now ? hit.key : await this.lookup(hash);
     if (key && (this.lastUsed.get(key.keyId) ?? 0) < now - LAST_USED_EVERY_MS) {
       this.lastUsed.set(key.keyId, now);
       void this.db.apiKey.updateMany({ where: { id: key.keyId }, data: { lastUsedAt: new Date(now) } }).catch(() => {});
@@ -107,9 +125,31 @@ export class ApiKeyVerifier {
     return key;
   }
 
+  /** One query per hash at a time; its answer is cached unless a revocation came while it ran. */
+  private lookup(hash: string): Promise<VerifiedKey | null> {
+    const running = this.lookups.get(hash);
+    if (running) return running;
+    const generation = this.generation;
+    const query = this.db.apiKey
+      .findUnique({ where: { hash }, select: { id: true, programId: true, prefix: true, revokedAt: true } })
+      .then((row) => {
+        const key = row && !row.revokedAt ? { keyId: row.id, programId: row.programId, prefix: row.prefix } : null;
+        if (generation === this.generation) {
+          if (this.cache.size > 10_000) this.cache.clear();
+          this.cache.set(hash, { key, until: this.now() + CACHE_TTL_MS });
+        }
+        return key;
+      })
+      .finally(() => {
+        if (this.lookups.get(hash) === query) this.lookups.delete(hash);
+      });
+    this.lookups.set(hash, query);
+    return query;
+  }
+
   /** Forgets a key in every process now (called on revocation). */
   async forget(hash: string): Promise<void> {
-    this.cache.delete(hash);
+    this.drop(hash);
     await this.redis.publish(this.channel, hash);
   }
 
