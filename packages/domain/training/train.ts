@@ -3,9 +3,9 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { findDistress } from "../src/analysis/distress.js";
+import { findDistressEvidence } from "../src/analysis/analyse-reflection.js";
 import { indexText } from "../src/analysis/text-index.js";
-import { distressByClassifier, type ThemeModel } from "../src/analysis/theme-classifier.js";
+import type { ThemeModel } from "../src/analysis/theme-classifier.js";
 import { THEMES, type Theme } from "../src/themes.js";
 import { type Corpus, holdout, labelled, outside, outsideAuthors } from "./corpus.js";
 import { DEFAULTS, fit, type Prepared, predict, prepare, themeScores } from "./model-builder.js";
@@ -14,7 +14,7 @@ import { DEFAULTS, fit, type Prepared, predict, prepare, themeScores } from "./m
  * Retrains the theme classifier and writes src/analysis/theme-model.json.
  * `pnpm --filter @rebound/domain train` (add `--cross` for the cross-author check).
  *
- * Trained on: analysis-cases, the unsealed outside cases, reflections-a to -h (eight outside authors).
+ * Trained on: analysis-cases, the unsealed outside cases, reflections-a to -l (twelve outside authors).
  * Held out: the three hold-out sets (reported here, never trained on).
  * Never read: the sealed sets (ANALYSIS_SEALED_CASES, ANALYSIS_SEALED_MULTI_CASES, test/sealed/*.jsonl).
  * `--cross`: leave one author out over a to h (train on the other seven, score the
@@ -43,9 +43,8 @@ function score(model: ThemeModel, docs: Prepared[]): Scored {
   const themes = THEMES.map(() => ({ tp: 0, fp: 0, fn: 0 }));
   docs.forEach((d, i) => {
     const found = new Set(predicted[i]);
-    const flagged =
-      findDistress(indexText(d.case.text)).length > 0 ||
-      (scores[i] !== undefined && distressByClassifier(model, scores[i], d.reading));
+    const s = scores[i];
+    const flagged = s !== undefined && findDistressEvidence(model, indexText(d.case.text), d.reading, s).length > 0;
     if (flagged) found.add("mindset");
     if (flagged && d.case.distress) distress.tp++;
     else if (flagged) distress.fp++;

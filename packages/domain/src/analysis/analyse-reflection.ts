@@ -11,6 +11,7 @@ import {
   scoreThemes,
   strongestSentence,
   type ThemeModel,
+  type ThemeScores,
   themePresent,
 } from "./theme-classifier.js";
 import modelJson from "./theme-model.json" with { type: "json" };
@@ -124,6 +125,23 @@ function strongestPhrase(reading: Reading, index: TextIndex, sentenceScores: rea
   return quote(reading, from, to);
 }
 
+/**
+ * The distress decision, in one place for the analyser and the training script: the wording
+ * list first (it quotes the exact words); the classifier's distress column catches wordings the
+ * list does not have, quoting the sentence that pushed it most. Empty: no distress.
+ */
+export function findDistressEvidence(
+  model: ThemeModel,
+  index: TextIndex,
+  reading: Reading,
+  scores: ThemeScores,
+): string[] {
+  const listed = findDistress(index);
+  if (listed.length > 0 || !distressByClassifier(model, scores, reading)) return listed;
+  const phrase = strongestPhrase(reading, index, scores.sentenceScores[DISTRESS_OUTPUT] ?? [], DISTRESS_OUTPUT);
+  return phrase ? [phrase] : [];
+}
+
 const EMPTY: Analysis = {
   themes: [],
   distress: false,
@@ -156,13 +174,7 @@ export function analyseReflection(text: string): Analysis {
     const score = Math.round(Math.max(p, rules && rules.score >= STRONG ? 0.5 : 0) * 100) / 100;
     if (evidence.length > 0) themes.push({ theme, score, evidence });
   });
-  // The wording list first (it quotes the exact words); the classifier's distress column
-  // catches wordings the list does not have, quoting the sentence that pushed it most.
-  let distressEvidence = findDistress(index);
-  if (distressEvidence.length === 0 && distressByClassifier(MODEL, scores, reading)) {
-    const phrase = strongestPhrase(reading, index, sentenceScores[DISTRESS_OUTPUT] ?? [], DISTRESS_OUTPUT);
-    if (phrase) distressEvidence = [phrase];
-  }
+  const distressEvidence = findDistressEvidence(MODEL, index, reading, scores);
   // Distress is discouragement at its strongest: always the mindset theme too.
   if (distressEvidence.length > 0 && !themes.some((t) => t.theme === "mindset")) {
     themes.push({ theme: "mindset", score: 1, evidence: [...distressEvidence] });
