@@ -7,7 +7,7 @@ import {
   ANALYSIS_HOLDOUT_CASES_3,
 } from "../../../packages/domain/test/analysis-holdout-cases.js";
 import { ANALYSIS_OUTSIDE_CASES, ANALYSIS_SEALED_CASES } from "../../../packages/domain/test/analysis-outside-cases.js";
-import { outsideAuthors, sealedMultiCases, sealedSet2, sealedSet3 } from "../../../packages/domain/training/corpus.js";
+import { outsideAuthors, sealedMultiCases, sealedSet2, sealedSet3, sealedSet4 } from "../../../packages/domain/training/corpus.js";
 import { fmt } from "./stats.js";
 
 /**
@@ -23,7 +23,7 @@ export async function analysisFigures(): Promise<void> {
     ["labelled set (trained on; the wording rules were written against it)", ANALYSIS_CASES],
     ["outside set (trained on; the wording rules were extended from it)", ANALYSIS_OUTSIDE_CASES],
     [
-      "reflections-a to -h by eight outside authors (trained on; cross-author figures: pnpm --filter @rebound/domain train --cross)",
+      "reflections-a to -l by twelve outside authors (trained on; cross-author figures: pnpm --filter @rebound/domain train --cross)",
       outsideAuthors().flatMap((a) => a.cases),
     ],
     ["hold-out sets (never trained on)", holdout],
@@ -32,6 +32,7 @@ export async function analysisFigures(): Promise<void> {
   if (sealedMulti) sets.push(["sealed multi-theme set (never trained or tuned on)", sealedMulti]);
   sets.push(["sealed set 2, 140 multi-theme replies (never trained or tuned on)", sealedSet2().cases]);
   sets.push(["sealed set 3, 150 replies, 25 distress (never trained or tuned on)", sealedSet3().cases]);
+  sets.push(["sealed set 4, 130 replies, 20 distress (never trained or tuned on)", sealedSet4().cases]);
   for (const [name, cases] of sets) {
     const result = evaluateAnalyser(cases);
     const { precision: p, recall: r } = result.micro;

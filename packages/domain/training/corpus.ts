@@ -54,6 +54,15 @@ export const sealedSet3 = (): Corpus => ({
   cases: readJsonl("../test/sealed/analysis-sealed-3.jsonl"),
 });
 
+/**
+ * Sealed set 4 (test/sealed/analysis-sealed-4.jsonl, 130 replies, 20 of them distress, by an
+ * outside author who never saw the analyser or its data): scored in aggregate only.
+ */
+export const sealedSet4 = (): Corpus => ({
+  name: "sealed set 4",
+  cases: readJsonl("../test/sealed/analysis-sealed-4.jsonl"),
+});
+
 /** The training sets of the outside authors, one file each (training/README-<x>.md). */
 export const AUTHOR_FILES = [
   "reflections-a.jsonl",
@@ -64,6 +73,10 @@ export const AUTHOR_FILES = [
   "reflections-f.jsonl",
   "reflections-g.jsonl",
   "reflections-h.jsonl",
+  "reflections-i.jsonl",
+  "reflections-j.jsonl",
+  "reflections-k.jsonl",
+  "reflections-l.jsonl",
 ] as const;
 
 /** Each outside author's set, named by its file (the name `train --cross` leaves out by). */
