@@ -138,10 +138,13 @@ export function probabilities(model: ThemeModel, docs: readonly Prepared[]): num
   return themeScores(model, docs).map((s) => s.probability);
 }
 
-/** The threshold that maximises F1 on out-of-author scores, pulled `shrink` of the way towards a prior against over-fitting. */
-function bestThreshold(scores: number[], labels: boolean[], prior: number, shrink: number): number {
-  let best = 0.5;
-  let bestF1 = -1;
+/**
+ * The threshold with the best F1 on these scores, pulled `shrink` of the way to `prior`. With
+ * `slack`, the lowest threshold whose F1 is within `slack` of the best: where the curve is
+ * flat, the tie goes to recall.
+ */
+function bestThreshold(scores: number[], labels: boolean[], prior: number, shrink: number, slack = 0): number {
+  const f1s: [number, number][] = [];
   for (let step = 0; step <= 32; step++) {
     const t = 0.1 + step * 0.025;
     let tp = 0;
@@ -152,14 +155,15 @@ function bestThreshold(scores: number[], labels: boolean[], prior: number, shrin
       else if (p >= t) fp++;
       else if (labels[i]) fn++;
     });
-    const f1 = (2 * tp) / (2 * tp + fp + fn || 1);
-    if (f1 > bestF1 + 1e-9) {
-      bestF1 = f1;
-      best = t;
-    }
+    f1s.push([t, (2 * tp) / (2 * tp + fp + fn || 1)]);
   }
-  return Math.round((best * (1 - shrink) + prior * shrink) * 1000) / 1000;
+  const bestF1 = Math.max(...f1s.map(([, f1]) => f1));
+  const best = slack > 0 ? f1s.find(([, f1]) => f1 >= bestF1 - slack - 1e-9) : f1s.find(([, f1]) => f1 > bestF1 - 1e-9);
+  return Math.round(((best?.[0] ?? 0.5) * (1 - shrink) + prior * shrink) * 1000) / 1000;
 }
+
+/** How far under the best out-of-author F1 the distress threshold may go for recall. */
+const DISTRESS_SLACK = 0.01;
 
 /**
  * Fits the weights on `docs`, with each output's threshold chosen on scores the
@@ -186,10 +190,13 @@ export function fit(docs: readonly Prepared[], o: FitOptions = DEFAULTS, trained
       wordless.push(...held.map((d) => distressWording(d.reading) === "none"));
     }
     // Distress: the column decides alone only on replies with no word of distress
-    // (distressByClassifier), so its threshold is the best out-of-author F1 on those, not
-    // pulled towards a prior: it rests on every author's distress replies, scored blind.
-    // (F2, recall weighed double, found 2 more of 225 distress replies for 77 more false
-    // flags of 1,775: a coach's list full of false alarms gets ignored.)
+    // (distressByClassifier), so its threshold is set out of author on those, not pulled
+    // towards a prior: it rests on every author's distress replies, scored blind. The F1
+    // curve there is flat (a-l: 0.79-0.80 from 0.375 to 0.55), so the lowest threshold within
+    // DISTRESS_SLACK of the best is taken: a missed distress reply costs more than a false
+    // alarm. With a-l that is 0.4 instead of 0.525: 15 more of 214 such replies found for 23
+    // more false flags of 2,184. (F2, recall weighed double, would take 0.2 here: 36 more
+    // found for 121 more false flags; a coach's list full of false alarms gets ignored.)
     thresholds = OUTPUTS.map((name, c) => {
       const s = scores.map((p) => p[c] ?? 0);
       const l = labels.map((x) => x[c] === true);
@@ -199,6 +206,7 @@ export function fit(docs: readonly Prepared[], o: FitOptions = DEFAULTS, trained
             l.filter((_, i) => wordless[i]),
             0,
             0,
+            DISTRESS_SLACK,
           )
         : bestThreshold(s, l, o.thresholdPrior, o.thresholdShrink);
     });
