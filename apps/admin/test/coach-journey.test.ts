@@ -151,6 +151,12 @@ describe("the admin app, as a coach uses it", () => {
     await expect.poll(() => kpi("Median days to offer").textContent(), { timeout: 30_000 }).not.toBe("—");
     expect(await kpi("Reply rate").textContent()).not.toBe("0%");
     expect(await page.locator(".recharts-funnel-trapezoid").count()).toBeGreaterThan(3);
+    // Each stage's name is one line right of the funnel, never wrapped over a narrowing row.
+    const names = await page
+      .locator(".recharts-wrapper", { has: page.locator(".recharts-funnel-trapezoid") })
+      .locator("text")
+      .evaluateAll((els) => els.map((e) => e.textContent));
+    expect(names).toEqual(expect.arrayContaining(["Enrolled", "Keep applying sent", "Replied", "Offer"]));
     expect(await page.locator(".recharts-bar-rectangle").count()).toBeGreaterThan(0);
     await shot(page, "08-dashboard-with-replies");
     await page.setViewportSize({ width: 390, height: 844 });

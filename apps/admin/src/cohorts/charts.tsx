@@ -42,11 +42,33 @@ export function StageFunnel({ stages }: { stages: Dashboard["stages"] }) {
       <FunnelChart margin={{ top: 4, right: 160, bottom: 4, left: 4 }}>
         <Tooltip formatter={(v) => [String(v), "candidates"]} />
         <Funnel dataKey="value" data={data} isAnimationActive={false} lastShapeType="rectangle">
-          <LabelList position="right" dataKey="name" fill="#334155" stroke="none" fontSize={12} width={150} />
+          <LabelList dataKey="name" content={StageName} />
           <LabelList position="center" dataKey="value" fill="#fff" stroke="none" fontSize={12} fontWeight={600} />
         </Funnel>
       </FunnelChart>
     </ResponsiveContainer>
+  );
+}
+
+/**
+ * A stage's name on one line, in the column right of the funnel (the chart's right margin).
+ * Recharts' own "right" label sits at each row's edge and wraps in the narrowing rows
+ * ("Keep / applying / sent" over the shape); the funnel's full width is the plot area's.
+ */
+function StageName({ value, viewBox, parentViewBox }: { value?: unknown; viewBox?: unknown; parentViewBox?: unknown }) {
+  const box = viewBox as { y?: number; height?: number } | undefined;
+  const plot = parentViewBox as { x?: number; width?: number } | undefined;
+  if (box?.y === undefined || plot?.x === undefined || plot.width === undefined) return null;
+  return (
+    <text
+      x={plot.x + plot.width + 8}
+      y={box.y + (box.height ?? 0) / 2}
+      dominantBaseline="central"
+      fill="#334155"
+      fontSize={12}
+    >
+      {String(value ?? "")}
+    </text>
   );
 }
 
