@@ -1,18 +1,8 @@
 import { Link, useNavigate } from "@tanstack/react-router";
-import {
-  AlertTriangle,
-  ChevronLeft,
-  ChevronRight,
-  Mail,
-  MessageSquareText,
-  Pause,
-  Play,
-  Search,
-  Trash2,
-  UserMinus,
-} from "lucide-react";
+import { AlertTriangle, Mail, MessageSquareText, Pause, Play, Search, Trash2, UserMinus } from "lucide-react";
 import { useState } from "react";
 import { useSession } from "@/auth/queries";
+import { Pager } from "@/components/pager";
 import { Empty, ErrorState, Loading } from "@/components/states";
 import { Badge, StatusBadge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -140,29 +130,14 @@ export function CandidatesPage({ cohortId, filter }: { cohortId: string; filter:
               ))}
             </TBody>
           </Table>
-          <div className="flex items-center justify-between border-t border-slate-100 px-3 py-2 text-sm text-slate-600">
-            <span>
-              {list.data.total} candidates · page {page} of {pages}
-            </span>
-            <div className="flex gap-1">
-              <Button
-                size="sm"
-                variant="outline"
-                disabled={page <= 1}
-                onClick={() => go({ ...filter, page: page - 1 })}
-              >
-                <ChevronLeft /> Previous
-              </Button>
-              <Button
-                size="sm"
-                variant="outline"
-                disabled={page >= pages}
-                onClick={() => go({ ...filter, page: page + 1 })}
-              >
-                Next <ChevronRight />
-              </Button>
-            </div>
-          </div>
+          <Pager
+            total={list.data.total}
+            noun="candidates"
+            page={page}
+            pages={pages}
+            onPage={(p) => go({ ...filter, page: p })}
+            className="border-t border-slate-100"
+          />
         </Card>
       )}
     </div>

@@ -1,7 +1,8 @@
 import { Link, useNavigate } from "@tanstack/react-router";
-import { CheckCircle2, ChevronLeft, ChevronRight, Reply, Search } from "lucide-react";
+import { CheckCircle2, Reply, Search } from "lucide-react";
 import { useState } from "react";
 import { useSession } from "@/auth/queries";
+import { Pager } from "@/components/pager";
 import { Empty, ErrorState, Loading } from "@/components/states";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -69,29 +70,14 @@ export function OutboxPage({ q, page, emailId }: { q?: string; page?: number; em
                   </div>
                 </Link>
               ))}
-              <div className="flex items-center justify-between px-3 py-2 text-xs text-slate-500">
-                <span>
-                  {list.data.total} emails · page {current} of {pages}
-                </span>
-                <div className="flex gap-1">
-                  <Button
-                    size="sm"
-                    variant="outline"
-                    disabled={current <= 1}
-                    onClick={() => navigate({ to: "/outbox", search: { ...(q ? { q } : {}), page: current - 1 } })}
-                  >
-                    <ChevronLeft />
-                  </Button>
-                  <Button
-                    size="sm"
-                    variant="outline"
-                    disabled={current >= pages}
-                    onClick={() => navigate({ to: "/outbox", search: { ...(q ? { q } : {}), page: current + 1 } })}
-                  >
-                    <ChevronRight />
-                  </Button>
-                </div>
-              </div>
+              <Pager
+                total={list.data.total}
+                noun="emails"
+                page={current}
+                pages={pages}
+                onPage={(p) => navigate({ to: "/outbox", search: { ...(q ? { q } : {}), page: p } })}
+                compact
+              />
             </Card>
           )}
         </div>
