@@ -7,7 +7,13 @@ import {
   ANALYSIS_HOLDOUT_CASES_3,
 } from "../../../packages/domain/test/analysis-holdout-cases.js";
 import { ANALYSIS_OUTSIDE_CASES, ANALYSIS_SEALED_CASES } from "../../../packages/domain/test/analysis-outside-cases.js";
-import { outsideAuthors, sealedMultiCases, sealedSet2, sealedSet3, sealedSet4 } from "../../../packages/domain/training/corpus.js";
+import {
+  outsideAuthors,
+  sealedMultiCases,
+  sealedSet2,
+  sealedSet3,
+  sealedSet4,
+} from "../../../packages/domain/training/corpus.js";
 import { fmt } from "./stats.js";
 
 /**
@@ -23,7 +29,7 @@ export async function analysisFigures(): Promise<void> {
     ["labelled set (trained on; the wording rules were written against it)", ANALYSIS_CASES],
     ["outside set (trained on; the wording rules were extended from it)", ANALYSIS_OUTSIDE_CASES],
     [
-      "reflections-a to -l by twelve outside authors (trained on; cross-author figures: pnpm --filter @rebound/domain train --cross)",
+      "reflections-a to -n by fourteen outside authors (trained on; cross-author figures: pnpm --filter @rebound/domain train --cross)",
       outsideAuthors().flatMap((a) => a.cases),
     ],
     ["hold-out sets (never trained on)", holdout],

@@ -277,6 +277,29 @@ describe("distress", () => {
     expect(findDistress(indexText(text))).toEqual([]);
   });
 
+  // Round 7 kinds (the wording list), in sentences written for this test.
+  it.each([
+    "I've said my goodbyes, so this is the last you'll hear from me",
+    "taking more of the sleeping tablets than the doctor said, just to switch off",
+    "kind of vanished from everyone since the rejection",
+    "haven't answered my mum in over a week",
+    "I started cutting again last month",
+    "there's nothing left that makes me want to get up",
+    "don't honestly care if I wake up tomorrow",
+  ])("flags the round-7 wording %j", (text) => {
+    expectFlagged(text);
+    expect(findDistress(indexText(text)).length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    "said my goodbyes to the team on my last day, lovely send-off",
+    "they're cutting again, third restructure this year",
+    "nothing left to do but wait for the panel's decision",
+    "I don't care if I get the bonus, I want the training",
+  ])("keeps the everyday sense of %j out of the round-7 wordings", (text) => {
+    expect(findDistress(indexText(text))).toEqual([]);
+  });
+
   // Quiet replies with no word of distress at all: the wording list has nothing to read, so
   // only the classifier can raise them (it used to need a word from the list first).
   it.each([
@@ -513,7 +536,7 @@ describe("evaluation", () => {
     const authors = outsideAuthors().flatMap((a) => a.cases);
     expect(authors.length).toBeGreaterThanOrEqual(1600);
     const result = evaluateAnalyser(authors);
-    console.log(`Training sets by twelve outside authors (trained on):\n${formatEvaluation(result)}`);
+    console.log(`Training sets by fourteen outside authors (trained on):\n${formatEvaluation(result)}`);
     expect(result.distress.recall).toBe(1);
   });
 

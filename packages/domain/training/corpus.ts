@@ -77,6 +77,8 @@ export const AUTHOR_FILES = [
   "reflections-j.jsonl",
   "reflections-k.jsonl",
   "reflections-l.jsonl",
+  "reflections-m.jsonl",
+  "reflections-n.jsonl",
 ] as const;
 
 /** Each outside author's set, named by its file (the name `train --cross` leaves out by). */

@@ -14,7 +14,7 @@ import { DEFAULTS, fit, type Prepared, predict, prepare, themeScores } from "./m
  * Retrains the theme classifier and writes src/analysis/theme-model.json.
  * `pnpm --filter @rebound/domain train` (add `--cross` for the cross-author check).
  *
- * Trained on: analysis-cases, the unsealed outside cases, reflections-a to -l (twelve outside authors).
+ * Trained on: analysis-cases, the unsealed outside cases, reflections-a to -n (fourteen outside authors).
  * Held out: the three hold-out sets (reported here, never trained on).
  * Never read: the sealed sets (ANALYSIS_SEALED_CASES, ANALYSIS_SEALED_MULTI_CASES, test/sealed/*.jsonl).
  * `--cross`: leave one author out over a to h (train on the other seven, score the
