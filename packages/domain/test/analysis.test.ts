@@ -296,6 +296,7 @@ describe("distress", () => {
     "they're cutting again, third restructure this year",
     "nothing left to do but wait for the panel's decision",
     "I don't care if I get the bonus, I want the training",
+    "nothing makes me want to go on holiday this year, I'm saving",
   ])("keeps the everyday sense of %j out of the round-7 wordings", (text) => {
     expect(findDistress(indexText(text))).toEqual([]);
   });

@@ -285,7 +285,7 @@ const DISTRESS = [
   "vanished from (?:everyone|everybody|everything|people|my friends|my family)",
   "(?:haven't|have not|not|havent) (?:replied|answered|responded|texted|spoken|talked) (?:back )?(?:to )?(?:my )?(?:girlfriend|boyfriend|partner|wife|husband|mum|mom|dad|parents|family|friends|mates|sister|brother|anyone|anybody) (?:in|for) (?:days|weeks|ages|a week|over a week|\\d+ (?:days|weeks))",
   "(?:i've|i have|ive|i|been) (?:been |started )?cutting again",
-  "nothing (?:left )?(?:that )?(?:makes me want to|to make me want to|worth) (?:keep going|keeping going|live|living|go on|going on|carry on|carrying on|get up|getting up)",
+  "nothing (?:left )?(?:that )?(?:makes me want to|to make me want to|worth) (?:keep going|keeping going|live|living|go on|going on|carry on|carrying on|get up|getting up)(?= *(?:[.!?,;\n]|$| any ?more| at all| now| these days| tbh| honestly| really))",
   "nothing left (?:to live for|for me(?= *[.!,;]|$))",
   "(?:don't|do not|dont) (?:really |much |even |honestly )?care (?:much |really )?(?:whether|if) i (?:wake|live|die|make it|exist)",
 ].map((source) => compilePattern(source));
