@@ -247,7 +247,7 @@ describe("distress", () => {
     expect(expectFlagged(text).themes.map((t) => t.theme)).toContain("mindset");
   });
 
-  // Round 5 kinds (the wording list), in sentences written for this test.
+  // Round 5 and 7 kinds (the wording list), in sentences written for this test.
   it.each([
     "i keep hoping i wont wake up tomorrow",
     "I won't be around long enough to see it pay off",
@@ -259,7 +259,15 @@ describe("distress", () => {
     "don't really want to wake up most days",
     "I don't want to see anyone. not even my sister",
     "thinking about just ending it, honestly",
-  ])("flags the round-5 wording %j", (text) => {
+    // Round 7 kinds.
+    "I've said my goodbyes, so this is the last you'll hear from me",
+    "taking more of the sleeping tablets than the doctor said, just to switch off",
+    "kind of vanished from everyone since the rejection",
+    "haven't answered my mum in over a week",
+    "I started cutting again last month",
+    "there's nothing left that makes me want to get up",
+    "don't honestly care if I wake up tomorrow",
+  ])("flags the listed wording %j", (text) => {
     expectFlagged(text);
     expect(findDistress(indexText(text)).length).toBeGreaterThan(0);
   });
@@ -273,31 +281,12 @@ describe("distress", () => {
     "I had not eaten since breakfast and my stomach rumbled",
     "saying goodbye to everyone at work on Friday, new job Monday",
     "sleeves cover my tattoos, so the dress code is fine",
-  ])("keeps the everyday sense of %j out of the wording list", (text) => {
-    expect(findDistress(indexText(text))).toEqual([]);
-  });
-
-  // Round 7 kinds (the wording list), in sentences written for this test.
-  it.each([
-    "I've said my goodbyes, so this is the last you'll hear from me",
-    "taking more of the sleeping tablets than the doctor said, just to switch off",
-    "kind of vanished from everyone since the rejection",
-    "haven't answered my mum in over a week",
-    "I started cutting again last month",
-    "there's nothing left that makes me want to get up",
-    "don't honestly care if I wake up tomorrow",
-  ])("flags the round-7 wording %j", (text) => {
-    expectFlagged(text);
-    expect(findDistress(indexText(text)).length).toBeGreaterThan(0);
-  });
-
-  it.each([
     "said my goodbyes to the team on my last day, lovely send-off",
     "they're cutting again, third restructure this year",
     "nothing left to do but wait for the panel's decision",
     "I don't care if I get the bonus, I want the training",
     "nothing makes me want to go on holiday this year, I'm saving",
-  ])("keeps the everyday sense of %j out of the round-7 wordings", (text) => {
+  ])("keeps the everyday sense of %j out of the wording list", (text) => {
     expect(findDistress(indexText(text))).toEqual([]);
   });
 
