@@ -158,8 +158,9 @@ function bestThreshold(scores: number[], labels: boolean[], prior: number, shrin
     f1s.push([t, (2 * tp) / (2 * tp + fp + fn || 1)]);
   }
   const bestF1 = Math.max(...f1s.map(([, f1]) => f1));
-  const best = slack > 0 ? f1s.find(([, f1]) => f1 >= bestF1 - slack - 1e-9) : f1s.find(([, f1]) => f1 > bestF1 - 1e-9);
-  return Math.round(((best?.[0] ?? 0.5) * (1 - shrink) + prior * shrink) * 1000) / 1000;
+  // The first (lowest) threshold that reaches it; one always does, the best itself.
+  const [best] = f1s.find(([, f1]) => f1 >= bestF1 - slack - 1e-9) ?? [0.5];
+  return Math.round((best * (1 - shrink) + prior * shrink) * 1000) / 1000;
 }
 
 /** How far under the best out-of-author F1 the distress threshold may go for recall. */

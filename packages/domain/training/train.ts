@@ -17,7 +17,7 @@ import { DEFAULTS, fit, type Prepared, predict, prepare, themeScores } from "./m
  * Trained on: analysis-cases, the unsealed outside cases, reflections-a to -n (fourteen outside authors).
  * Held out: the three hold-out sets (reported here, never trained on).
  * Never read: the sealed sets (ANALYSIS_SEALED_CASES, ANALYSIS_SEALED_MULTI_CASES, test/sealed/*.jsonl).
- * `--cross`: leave one author out over a to h (train on the other seven, score the
+ * `--cross`: leave one author out over a to n (train on the other thirteen, score the
  * one left out, thresholds calibrated inside the training part only): the figure to tune on.
  * Deterministic: fixed data order, full-batch training, no randomness, rounded weights.
  */
